@@ -1,0 +1,30 @@
+/// The knowledge and the matcher together: what a front end needs to answer a line.
+public struct Coach: Sendable {
+  /// The intents.
+  public let table: IntentTable
+  /// The matcher built from them.
+  public let matcher: Matcher
+
+  /// Builds a coach on a table.
+  public init(table: IntentTable, settings: Matcher.Settings = Matcher.Settings()) {
+    self.table = table
+    self.matcher = Matcher(table: table, settings: settings)
+  }
+
+  /// The coach on the embedded knowledge plus any folders given.
+  /// - Throws: ``KnowledgeErrors`` with `path:line: error: ...` messages.
+  public static func load(adding folders: [String] = []) throws(KnowledgeErrors) -> Coach {
+    var table = try IntentTable.embedded()
+    for folder in folders {
+      let extra = try IntentTable(files: IntentTable.files(in: folder))
+      table = table.adding(extra)
+    }
+    try table.checkReferences()
+    return Coach(table: table)
+  }
+
+  /// Answers one line.
+  public func reply(to text: String, context: ClientContext = ClientContext()) -> Reply {
+    Reply(input: text, match: matcher.match(text), table: table, context: context.updated(with: text))
+  }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// All the intents the coach knows, read from the embedded `Knowledge/` and any folders the
+/// user adds, with the source document they were written from.
+public struct IntentTable: Sendable {
+  /// The intents, in id order.
+  public private(set) var intents: [Intent]
+  /// The source document's questions, in document order.
+  public private(set) var sourceSections: [String]
+  private var index: [String: Int]
+
+  /// Finds an intent by id.
+  public subscript(id: String) -> Intent? {
+    index[id].map { intents[$0] }
+  }
+
+  /// Builds a table from intents; a later intent with the same id replaces an earlier one.
+  public init(intents: [Intent], sourceSections: [String] = []) {
+    var byID: [String: Intent] = [:]
+    for intent in intents { byID[intent.id] = intent }
+    self.intents = byID.values.sorted { $0.id < $1.id }
+    self.index = Dictionary(uniqueKeysWithValues: self.intents.enumerated().map { ($1.id, $0) })
+    self.sourceSections = sourceSections
+  }
+
+  /// The table built into the binary from `Knowledge/`.
+  /// - Throws: ``KnowledgeErrors`` if an embedded file is malformed (a build that ships one
+  ///   fails its tests).
+  public static func embedded() throws(KnowledgeErrors) -> IntentTable {
+    try IntentTable(files: embeddedFiles.map { ("Knowledge/\($0.name)", $0.text) })
+  }
+
+  /// The names and texts of the files embedded from `Knowledge/`.
+  public static var embeddedFiles: [(name: String, text: String)] { EmbeddedKnowledge.files }
+
+  /// Builds a table from files given as (path, text): `.md` files are intents, a `.txt` file is
+  /// the source document. Two files with one id are an error.
+  public init(files: [(path: String, text: String)]) throws(KnowledgeErrors) {
+    var problems: [CoachError] = []
+    var intents: [Intent] = []
+    var sections: [String] = []
+    var seen: [String: String] = [:]
+    for (path, text) in files {
+      if path.hasSuffix(".txt") {
+        sections += Self.questions(in: text)
+        continue
+      }
+      guard path.hasSuffix(".md") else { continue }
+      do {
+        let intent = try KnowledgeParser.parse(text, path: path)
+        if let first = seen[intent.id] {
+          problems.append(.knowledge(path: path, line: Self.idLine(in: text), message: "duplicate id '\(intent.id)' (also in \(first))"))
+          continue
+        }
+        seen[intent.id] = path
+        intents.append(intent)
+      } catch {
+        problems += error.errors
+      }
+    }
+    guard problems.isEmpty else { throw KnowledgeErrors(errors: problems) }
+    self.init(intents: intents, sourceSections: sections)
+  }
+
+  /// Reads every `.md` and `.txt` file of a folder.
+  /// - Throws: ``KnowledgeErrors`` for a missing folder, an unreadable or non-UTF-8 file, or a
+  ///   malformed one.
+  public static func files(in folder: String) throws(KnowledgeErrors) -> [(path: String, text: String)] {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+      throw KnowledgeErrors(errors: [.missingInput(path: folder)])
+    }
+    guard isFolder.boolValue else {
+      throw KnowledgeErrors(errors: [.unreadable(path: folder, reason: "not a folder")])
+    }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    } catch {
+      throw KnowledgeErrors(errors: [.unreadable(path: folder, reason: "permission denied or not a folder")])
+    }
+    var files: [(String, String)] = []
+    var problems: [CoachError] = []
+    for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+      let path = (folder as NSString).appendingPathComponent(name)
+      guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+        problems.append(.unreadable(path: path, reason: "permission denied"))
+        continue
+      }
+      guard let text = String(validatingUTF8Data: data) else {
+        problems.append(.knowledge(path: path, line: Self.lineOfFirstInvalidByte(data), message: "not valid UTF-8 text"))
+        continue
+      }
+      files.append((path, text))
+    }
+    guard problems.isEmpty else { throw KnowledgeErrors(errors: problems) }
+    return files
+  }
+
+  /// This table with the intents of `other` added, replacing those with the same id.
+  public func adding(_ other: IntentTable) -> IntentTable {
+    IntentTable(intents: intents + other.intents, sourceSections: sourceSections + other.sourceSections)
+  }
+
+  /// Checks that every related id names an intent of the table.
+  public func checkReferences() throws(KnowledgeErrors) {
+    var problems: [CoachError] = []
+    for intent in intents {
+      for id in intent.related where self[id] == nil {
+        problems.append(.knowledge(path: intent.path, line: 1, message: "related id '\(id)' is not an intent"))
+      }
+    }
+    guard problems.isEmpty else { throw KnowledgeErrors(errors: problems) }
+  }
+
+  /// For each question of the source document, the ids of the intents that cover it.
+  public func coverage() -> [(section: String, intents: [String])] {
+    sourceSections.map { section in
+      let key = Self.sectionKey(section)
+      return (section, intents.filter { $0.covers.contains { Self.sectionKey($0) == key } }.map(\.id))
+    }
+  }
+
+  static func sectionKey(_ text: String) -> String {
+    String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+  }
+
+  /// The questions of a source document: short lines of their own that end with '?'.
+  static func questions(in text: String) -> [String] {
+    text.split(whereSeparator: \.isNewline).compactMap { raw in
+      var line = raw.trimmingCharacters(in: .whitespaces)
+      if line.hasPrefix("Question:") { line = line.dropFirst(9).trimmingCharacters(in: .whitespaces) }
+      return line.hasSuffix("?") && line.count <= 120 ? line : nil
+    }
+  }
+
+  static func idLine(in text: String) -> Int {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return (lines.firstIndex { $0.hasPrefix("id:") } ?? 0) + 1
+  }
+
+  static func lineOfFirstInvalidByte(_ data: Data) -> Int {
+    var line = 1
+    var start = 0
+    let bytes = [UInt8](data)
+    while start < bytes.count {
+      let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
+      if String(validatingUTF8Bytes: bytes[start..<end]) == nil { return line }
+      line += 1
+      start = end + 1
+    }
+    return line
+  }
+}
+
+extension String {
+  /// Decodes UTF-8, or nil when the bytes are not valid UTF-8 (never repairs them).
+  init?(validatingUTF8Data data: Data) {
+    self.init(validatingUTF8Bytes: [UInt8](data)[...])
+  }
+
+  init?(validatingUTF8Bytes bytes: ArraySlice<UInt8>) {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    self = text
+  }
+}

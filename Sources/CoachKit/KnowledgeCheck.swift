@@ -1,0 +1,49 @@
+/// What `coach check` finds: the table is valid (it loaded), which intents cover each section
+/// of the source document, and which examples do not classify to their own intent when held out.
+public struct KnowledgeCheck: Sendable {
+  /// An example that went elsewhere when the matcher was built without it.
+  public struct Stray: Sendable {
+    public var intent: String
+    public var example: String
+    public var answered: String
+  }
+
+  /// Each source section with the intents that cover it.
+  public var coverage: [(section: String, intents: [String])]
+  /// Examples that classify elsewhere when held out.
+  public var strays: [Stray]
+  /// Examples checked.
+  public var examplesChecked: Int
+  /// Intents with fewer than the recommended 12 examples.
+  public var thin: [(intent: String, count: Int)]
+
+  /// Whether every source section is covered.
+  public var isComplete: Bool { coverage.allSatisfy { !$0.intents.isEmpty } }
+
+  /// Checks a table; `folds` held-out rounds (each example is held out in exactly one).
+  public init(table: IntentTable, folds: Int = 10) {
+    coverage = table.coverage()
+    thin = table.intents.filter { $0.examples.count < 12 }.map { ($0.id, $0.examples.count) }
+    var strays: [Stray] = []
+    var checked = 0
+    for fold in 0..<folds {
+      var held: [(intent: String, example: String)] = []
+      let trimmed = table.intents.map { intent -> Intent in
+        var copy = intent
+        copy.examples = []
+        for (index, example) in intent.examples.enumerated() {
+          if index % folds == fold { held.append((intent.id, example)) } else { copy.examples.append(example) }
+        }
+        return copy
+      }
+      let matcher = Matcher(table: IntentTable(intents: trimmed))
+      for (intent, example) in held {
+        checked += 1
+        let answered = matcher.match(example).intent
+        if answered != intent { strays.append(Stray(intent: intent, example: example, answered: answered)) }
+      }
+    }
+    self.strays = strays
+    examplesChecked = checked
+  }
+}

@@ -1,0 +1,337 @@
+import Foundation
+import Yams
+
+/// Reads one knowledge file (YAML front matter, then `## ` sections) into an ``Intent``.
+///
+/// Every problem is reported as `path:line: error: ...`; parsing never traps on bad input.
+public enum KnowledgeParser {
+  /// The front matter keys a knowledge file may use.
+  static let knownKeys: Set<String> = [
+    "id", "title", "kind", "sources", "covers", "examples", "keywords", "related",
+  ]
+  /// The sections a knowledge file may have, besides the five stages.
+  static let otherSections: Set<String> = ["answer", "protocol", "in practice", "alongside"]
+
+  /// Parses the text of a knowledge file.
+  /// - Parameters:
+  ///   - text: the whole file.
+  ///   - path: where it came from, for messages; its base name must equal the id.
+  /// - Throws: ``KnowledgeErrors`` listing every problem found.
+  public static func parse(_ text: String, path: String) throws(KnowledgeErrors) -> Intent {
+    var problems: [CoachError] = []
+    func fail(_ line: Int, _ message: String) {
+      problems.append(.knowledge(path: path, line: line, message: message))
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+    }
+    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+      throw KnowledgeErrors(errors: [
+        .knowledge(path: path, line: 1, message: "expected front matter: the first line must be '---'")
+      ])
+    }
+    guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" })
+    else {
+      throw KnowledgeErrors(errors: [
+        .knowledge(path: path, line: 1, message: "front matter is not closed: no second '---' line")
+      ])
+    }
+    let yaml = lines[1..<close].joined(separator: "\n")
+    let front: FrontMatter
+    do {
+      front = try FrontMatter(yaml: yaml, firstLine: 2)
+    } catch let error as FrontMatter.Problem {
+      throw KnowledgeErrors(errors: [.knowledge(path: path, line: error.line, message: error.message)])
+    } catch {
+      throw KnowledgeErrors(errors: [.knowledge(path: path, line: 2, message: "front matter: \(error)")])
+    }
+
+    for (key, line) in front.keyLines where !knownKeys.contains(key) {
+      fail(line, "unknown key '\(key)' (expected one of: \(knownKeys.sorted().joined(separator: ", ")))")
+    }
+    let id = front.string("id", fail: fail) ?? ""
+    if !id.isEmpty {
+      let valid = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+      if !valid || id.hasPrefix("-") || id == "unknown" {
+        fail(front.line(of: "id"), "id '\(id)' must be lower-case letters, digits and '-', and not 'unknown'")
+      }
+      let base = (path as NSString).lastPathComponent
+      if base.hasSuffix(".md"), String(base.dropLast(3)) != id {
+        fail(front.line(of: "id"), "id '\(id)' does not match the file name '\(base)'")
+      }
+    }
+    let title = front.string("title", fail: fail) ?? ""
+    var kind = Intent.Kind.sign
+    if let kindText = front.string("kind", fail: fail) {
+      if let parsed = Intent.Kind(rawValue: kindText) {
+        kind = parsed
+      } else {
+        fail(
+          front.line(of: "kind"),
+          "unknown kind '\(kindText)' (expected one of: \(Intent.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+    }
+    let sources = front.list("sources", required: true, fail: fail)
+    let covers = front.list("covers", required: false, fail: fail)
+    let examples = front.list("examples", required: true, fail: fail)
+    let keywords = front.list("keywords", required: false, fail: fail)
+    let related = front.list("related", required: false, fail: fail)
+
+    var body = Body()
+    body.read(lines: lines, from: close + 1, fail: fail)
+    let guidance = body.guidance(kind: kind, kindLine: front.line(of: "kind"), fail: fail)
+
+    guard problems.isEmpty else { throw KnowledgeErrors(errors: problems) }
+    return Intent(
+      id: id, title: title, kind: kind, sources: sources, covers: covers, examples: examples,
+      keywords: keywords, related: related, guidance: guidance, path: path)
+  }
+}
+
+/// The front matter of a knowledge file: a YAML mapping whose values keep their line numbers.
+struct FrontMatter {
+  /// A problem at a line of the file.
+  struct Problem: Error {
+    var line: Int
+    var message: String
+  }
+
+  private var values: [String: Node] = [:]
+  private(set) var keyLines: [(String, Int)] = []
+  private let firstLine: Int
+  private let endLine: Int
+
+  init(yaml: String, firstLine: Int) throws {
+    self.firstLine = firstLine
+    self.endLine = firstLine + yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: yaml)
+    } catch let error as YamlError {
+      throw Problem(line: Self.line(of: error, offset: firstLine - 1), message: "front matter is not valid YAML: \(Self.problem(of: error))")
+    }
+    guard let node else { return }
+    guard let mapping = node.mapping else {
+      throw Problem(line: firstLine, message: "front matter must be a mapping of 'key: value' lines")
+    }
+    for (key, value) in mapping {
+      guard let name = key.string else {
+        throw Problem(line: (key.mark?.line ?? 1) + firstLine - 1, message: "front matter keys must be words")
+      }
+      let line = (key.mark?.line ?? 1) + firstLine - 1
+      if values[name] != nil {
+        throw Problem(line: line, message: "key '\(name)' appears twice")
+      }
+      values[name] = value
+      keyLines.append((name, line))
+    }
+  }
+
+  func line(of key: String) -> Int {
+    keyLines.first(where: { $0.0 == key })?.1 ?? firstLine
+  }
+
+  func string(_ key: String, fail: (Int, String) -> Void) -> String? {
+    guard let node = values[key] else {
+      fail(endLine, "missing required key '\(key)'")
+      return nil
+    }
+    guard let text = node.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+      fail(line(of: key), "'\(key)' must be a non-empty text")
+      return nil
+    }
+    return text
+  }
+
+  func list(_ key: String, required: Bool, fail: (Int, String) -> Void) -> [String] {
+    guard let node = values[key] else {
+      if required { fail(endLine, "missing required key '\(key)'") }
+      return []
+    }
+    if node.scalar?.string.isEmpty == true, node.scalar?.style == .plain {
+      if required { fail(line(of: key), "'\(key)' is empty: give at least one item") }
+      return []
+    }
+    guard let sequence = node.sequence else {
+      fail(line(of: key), "'\(key)' must be a list ('- item' lines or [a, b])")
+      return []
+    }
+    var items: [String] = []
+    for item in sequence {
+      let itemLine = (item.mark?.line ?? 1) + firstLine - 1
+      guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) else {
+        fail(itemLine, "each item of '\(key)' must be a text")
+        continue
+      }
+      if text.isEmpty {
+        fail(itemLine, "an item of '\(key)' is empty")
+        continue
+      }
+      items.append(text)
+    }
+    if required, items.isEmpty, sequence.isEmpty {
+      fail(line(of: key), "'\(key)' is empty: give at least one item")
+    }
+    return items
+  }
+
+  static func line(of error: YamlError, offset: Int) -> Int {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line + offset
+    default:
+      return offset + 1
+    }
+  }
+
+  static func problem(of error: YamlError) -> String {
+    switch error {
+    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+      .composer(let context, let problem, _, _):
+      if let context { return "\(problem) (\(context.text))" }
+      return problem
+    default:
+      return "\(error)"
+    }
+  }
+}
+
+/// The Markdown body of a knowledge file: its `## ` sections with their line numbers.
+struct Body {
+  struct Section {
+    var title: String
+    var line: Int
+    var lines: [(text: String, line: Int)] = []
+  }
+
+  var sections: [Section] = []
+
+  mutating func read(lines: [String], from start: Int, fail: (Int, String) -> Void) {
+    var current: Section?
+    for index in start..<lines.count {
+      let line = lines[index]
+      let number = index + 1
+      if line.hasPrefix("## ") {
+        if let current { sections.append(current) }
+        let title = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        let key = title.lowercased()
+        if Guidance.Stage.Name(loosely: key) == nil, !KnowledgeParser.otherSections.contains(key) {
+          fail(number, "unknown section '## \(title)' (expected Answer, Acknowledge, Validate, Clarify, Create buy-in, Make your case, Protocol, In practice or Alongside)")
+        }
+        if sections.contains(where: { $0.title.lowercased() == key }) {
+          fail(number, "section '## \(title)' appears twice")
+        }
+        current = Section(title: title, line: number)
+      } else if current != nil {
+        current?.lines.append((line, number))
+      } else if !line.trimmingCharacters(in: .whitespaces).isEmpty, !line.hasPrefix("# ") {
+        fail(number, "text before the first '## ' section")
+      }
+    }
+    if let current { sections.append(current) }
+  }
+
+  func section(_ name: String) -> Section? {
+    sections.first { $0.title.lowercased() == name }
+  }
+
+  func text(of section: Section) -> String {
+    section.lines.map(\.text).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  func guidance(kind: Intent.Kind, kindLine: Int, fail: (Int, String) -> Void) -> Guidance {
+    let endLine = (sections.last?.lines.last?.line ?? sections.last?.line ?? kindLine)
+    var answer = ""
+    if let section = section("answer") {
+      answer = text(of: section)
+      if answer.isEmpty { fail(section.line, "section 'Answer' is empty") }
+    } else {
+      fail(endLine, "missing section '## Answer'")
+    }
+
+    var stages: [Guidance.Stage] = []
+    let present = Guidance.Stage.Name.allCases.filter { section($0.title.lowercased()) != nil }
+    let stagesRequired = kind == .sign || kind == .situation
+    if kind == .safety {
+      for name in present {
+        fail(section(name.title.lowercased())!.line, "a safety intent gives a protocol, not persuasion: remove '## \(name.title)'")
+      }
+    } else if stagesRequired || !present.isEmpty {
+      for name in Guidance.Stage.Name.allCases {
+        guard let section = section(name.title.lowercased()) else {
+          fail(kindLine, "kind '\(kind.rawValue)' needs all five stages: missing '## \(name.title)'")
+          continue
+        }
+        if let stage = Self.stage(name, from: section, fail: fail) { stages.append(stage) }
+      }
+    }
+
+    var steps: [String] = []
+    if let section = section("protocol") {
+      if kind != .safety { fail(section.line, "only a safety intent has a '## Protocol'") }
+      steps = Self.listItems(section)
+      if steps.isEmpty { fail(section.line, "section 'Protocol' is empty: give numbered steps ('1. ...')") }
+    } else if kind == .safety {
+      fail(kindLine, "a safety intent needs a '## Protocol' section")
+    }
+
+    var alongside = ""
+    if let section = section("alongside") {
+      if kind != .situation { fail(section.line, "only a situation has an '## Alongside' section") }
+      alongside = text(of: section)
+    }
+    let inPractice = section("in practice").map { text(of: $0) } ?? ""
+    return Guidance(answer: answer, stages: stages, protocolSteps: steps, inPractice: inPractice, alongside: alongside)
+  }
+
+  static func stage(_ name: Guidance.Stage.Name, from section: Section, fail: (Int, String) -> Void) -> Guidance.Stage? {
+    var fields: [String: String] = [:]
+    var last: String?
+    for (text, line) in section.lines {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty { continue }
+      if let colon = trimmed.firstIndex(of: ":"),
+        case let label = trimmed[..<colon].lowercased(), ["do", "why", "say"].contains(label)
+      {
+        if fields[label] != nil { fail(line, "stage '\(name.rawValue)' has two '\(label.capitalized):' lines") }
+        fields[label] = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        last = label
+      } else if let label = last {
+        fields[label, default: ""] += " " + trimmed
+      } else {
+        fail(line, "stage '\(name.rawValue)': expected a 'Do:', 'Why:' or 'Say:' line")
+      }
+    }
+    if fields.values.allSatisfy(\.isEmpty) {
+      fail(section.line, "stage '\(name.rawValue)' is empty")
+      return nil
+    }
+    var complete = true
+    for label in ["do", "why", "say"] where (fields[label] ?? "").isEmpty {
+      fail(section.line, "stage '\(name.rawValue)' has no '\(label.capitalized):' line")
+      complete = false
+    }
+    guard complete else { return nil }
+    return Guidance.Stage(name: name, action: fields["do"]!, why: fields["why"]!, say: fields["say"]!)
+  }
+
+  static func listItems(_ section: Section) -> [String] {
+    var items: [String] = []
+    for (text, _) in section.lines {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty { continue }
+      if let dot = trimmed.firstIndex(where: { !$0.isNumber }), dot != trimmed.startIndex,
+        trimmed[dot] == "." || trimmed[dot] == ")"
+      {
+        items.append(trimmed[trimmed.index(after: dot)...].trimmingCharacters(in: .whitespaces))
+      } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
+        items.append(String(trimmed.dropFirst(2)))
+      } else if !items.isEmpty {
+        items[items.count - 1] += " " + trimmed
+      } else {
+        items.append(trimmed)
+      }
+    }
+    return items
+  }
+}

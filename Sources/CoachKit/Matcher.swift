@@ -1,0 +1,265 @@
+import Foundation
+
+/// Turns what the user typed into an intent with a confidence, alternatives and evidence.
+///
+/// It learns from each intent's example phrases and keywords: every phrase becomes a sparse
+/// tf-idf vector of stems, negated stems ("!talk") and stem pairs. An input scores against each
+/// intent by its cosine to the nearest example and to the intent's centroid, found through an
+/// inverted index so the cost follows the input's words, not the size of the knowledge.
+/// The safety screen runs first and wins over everything.
+public struct Matcher: Sendable {
+  /// Tunable numbers, with the values chosen by held-out tests on the examples.
+  public struct Settings: Sendable {
+    /// Weight of the nearest example against the centroid.
+    public var nearestWeight = 0.55
+    /// Below this score the answer is `unknown`.
+    public var threshold = 0.26
+    /// Above this ratio of second to first score, the top two are called ambiguous.
+    public var ambiguityRatio = 0.92
+    /// A situation scoring at least this share of the top sign's score is its backdrop.
+    public var backdropRatio = 0.45
+    /// Weight of a stem pair against a single stem.
+    public var bigramWeight = 0.6
+    /// Weight, in the input's length, of a word the knowledge has never seen.
+    public var unseenWeight = 0.55
+    /// Creates the default settings.
+    public init() {}
+  }
+
+  let table: IntentTable
+  let settings: Settings
+  let screen: SafetyScreen
+  let vocabulary: Vocabulary
+  /// Feature string → feature id.
+  let featureIDs: [String: Int]
+  /// Inverse intent frequency of each feature.
+  let idf: [Double]
+  /// Feature id → (example, weight in the example's unit vector).
+  let examplePostings: [[(example: Int32, weight: Float)]]
+  /// Feature id → (intent, weight in the intent's unit centroid).
+  let centroidPostings: [[(intent: Int32, weight: Float)]]
+  /// Example → (intent index, text).
+  let exampleOwner: [Int32]
+  let exampleText: [String]
+  let intentIDs: [String]
+  let safetyIndex: Int?
+
+  /// Builds the matcher's index from a table.
+  public init(table: IntentTable, settings: Settings = Settings(), screen: SafetyScreen = .standard) {
+    self.table = table
+    self.settings = settings
+    self.screen = screen
+    intentIDs = table.intents.map(\.id)
+    safetyIndex = intentIDs.firstIndex(of: "safety-risk")
+
+    var ids: [String: Int] = [:]
+    var documents: [(owner: Int32, text: String, features: [Int: Double])] = []
+    var documentFrequency: [Int] = []
+    var surfaces: [String: String] = [:]
+    for (index, intent) in table.intents.enumerated() {
+      var seenInIntent = Set<Int>()
+      for text in intent.examples + intent.keywords {
+        let tokens = TextAnalyzer.analyze(text)
+        for token in tokens where !token.isStopword { surfaces[token.word] = token.stem }
+        var vector: [Int: Double] = [:]
+        for (feature, weight) in Self.features(tokens, bigramWeight: settings.bigramWeight) {
+          let id: Int
+          if let known = ids[feature] {
+            id = known
+          } else {
+            id = ids.count
+            ids[feature] = id
+            documentFrequency.append(0)
+          }
+          vector[id, default: 0] += weight
+          if seenInIntent.insert(id).inserted { documentFrequency[id] += 1 }
+        }
+        documents.append((Int32(index), text, vector))
+      }
+    }
+    let intentCount = Double(max(table.intents.count, 1))
+    let idf = documentFrequency.map { log(1 + intentCount / Double($0)) }
+
+    var examplePostings = [[(example: Int32, weight: Float)]](repeating: [], count: ids.count)
+    var centroids = [[Int: Double]](repeating: [:], count: table.intents.count)
+    for (number, document) in documents.enumerated() {
+      var vector = document.features.mapValues { _ in 0.0 }
+      for (id, tf) in document.features { vector[id] = (1 + log(tf)) * idf[id] }
+      let norm = sqrt(vector.values.reduce(0) { $0 + $1 * $1 })
+      guard norm > 0 else { continue }
+      for (id, value) in vector {
+        examplePostings[id].append((Int32(number), Float(value / norm)))
+        centroids[Int(document.owner)][id, default: 0] += value / norm
+      }
+    }
+    var centroidPostings = [[(intent: Int32, weight: Float)]](repeating: [], count: ids.count)
+    for (intent, centroid) in centroids.enumerated() {
+      let norm = sqrt(centroid.values.reduce(0) { $0 + $1 * $1 })
+      guard norm > 0 else { continue }
+      for (id, value) in centroid { centroidPostings[id].append((Int32(intent), Float(value / norm))) }
+    }
+    self.featureIDs = ids
+    self.idf = idf
+    self.examplePostings = examplePostings
+    self.centroidPostings = centroidPostings
+    self.exampleOwner = documents.map(\.owner)
+    self.exampleText = documents.map(\.text)
+    self.vocabulary = Vocabulary(words: surfaces)
+  }
+
+  /// The features of a text: stems, negated stems and neighbouring stem pairs, with weights.
+  static func features(_ tokens: [Token], bigramWeight: Double) -> [(String, Double)] {
+    var out: [(String, Double)] = []
+    var previous: Token?
+    for token in tokens where !token.isStopword {
+      let stem = token.negated ? "!" + token.stem : token.stem
+      out.append((stem, 1))
+      if let previous, previous.clause == token.clause {
+        let first = previous.negated ? "!" + previous.stem : previous.stem
+        out.append((first + " " + stem, bigramWeight))
+      }
+      previous = token
+    }
+    return out
+  }
+
+  /// Matches one input.
+  public func match(_ text: String) -> Match {
+    let tokens = TextAnalyzer.analyze(text)
+    var evidence = Match.Evidence()
+    evidence.safetyCues = screen.screen(tokens)
+    evidence.negated = tokens.filter { $0.negated && !$0.isStopword }.map(\.word)
+
+    // Read unseen words as misspellings of known ones where one is close enough.
+    var corrected = tokens
+    for index in corrected.indices where !corrected[index].isStopword {
+      let token = corrected[index]
+      guard featureIDs[token.stem] == nil, featureIDs["!" + token.stem] == nil,
+        let fix = vocabulary.correction(for: token.word)
+      else { continue }
+      corrected[index].word = fix.word
+      corrected[index].stem = fix.stem
+      evidence.corrections.append("\(token.word) → \(fix.word)")
+    }
+
+    let scores = score(corrected)
+    var ranked = scores.enumerated().filter { $0.element.total > 0 }.sorted { $0.element.total > $1.element.total }
+    if let safety = safetyIndex {
+      ranked.removeAll { $0.offset == safety }
+    }
+    evidence.scores = ranked.prefix(5).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded($0.element.total)) }
+
+    if !evidence.safetyCues.isEmpty, safetyIndex != nil {
+      let alternatives = ranked.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
+      evidence.words = evidence.safetyCues.map(\.words)
+      return Match(intent: "safety-risk", confidence: 1, alternatives: alternatives, backdrop: nil, ambiguous: false, evidence: evidence)
+    }
+
+    guard let best = ranked.first, best.element.total >= settings.threshold else {
+      let near = ranked.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
+      return Match(intent: Match.unknown, confidence: Self.rounded(confidence(ranked.first?.element.total ?? 0)), alternatives: near, backdrop: nil, ambiguous: false, evidence: evidence)
+    }
+
+    var primary = best
+    var backdrop: String?
+    let kinds = table.intents.map(\.kind)
+    // A sign described against a situation ("court-ordered and silent"): the sign leads and the
+    // situation frames it.
+    if kinds[best.offset] == .situation,
+      let sign = ranked.dropFirst().first(where: { kinds[$0.offset] == .sign }),
+      sign.element.total >= best.element.total * 0.8
+    {
+      primary = sign
+      backdrop = intentIDs[best.offset]
+    } else if kinds[best.offset] == .sign,
+      let situation = ranked.dropFirst().first(where: { kinds[$0.offset] == .situation }),
+      situation.element.total >= max(best.element.total * settings.backdropRatio, settings.threshold),
+      situation.element.centroid > 0.2
+    {
+      backdrop = intentIDs[situation.offset]
+    }
+    let others = ranked.filter { $0.offset != primary.offset }
+    let alternatives = others.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
+    let ambiguous = backdrop == nil && (others.first.map { $0.element.total >= primary.element.total * settings.ambiguityRatio } ?? false)
+
+    evidence.words = explain(corrected, intent: primary.offset)
+    evidence.nearestExample = primary.element.nearest.map { exampleText[$0] }
+    return Match(
+      intent: intentIDs[primary.offset], confidence: Self.rounded(confidence(primary.element.total)),
+      alternatives: alternatives, backdrop: backdrop, ambiguous: ambiguous, evidence: evidence)
+  }
+
+  struct Score {
+    var nearestCosine: Double = 0
+    var nearest: Int?
+    var centroid: Double = 0
+    var total: Double = 0
+  }
+
+  /// Scores every intent for the tokens, through the inverted index.
+  func score(_ tokens: [Token]) -> [Score] {
+    var query: [Int: Double] = [:]
+    var unseen = 0.0
+    for (feature, weight) in Self.features(tokens, bigramWeight: settings.bigramWeight) {
+      if let id = featureIDs[feature] {
+        query[id, default: 0] += weight
+      } else if !feature.contains(" ") {
+        unseen += weight
+      }
+    }
+    var norm = 0.0
+    for (id, tf) in query {
+      let value = (1 + log(tf)) * idf[id]
+      query[id] = value
+      norm += value * value
+    }
+    let maxIDF = idf.max() ?? 1
+    norm += unseen * (settings.unseenWeight * maxIDF) * (settings.unseenWeight * maxIDF)
+    norm = sqrt(norm)
+    var scores = [Score](repeating: Score(), count: intentIDs.count)
+    guard norm > 0 else { return scores }
+
+    var exampleDots: [Int32: Double] = [:]
+    for (id, value) in query {
+      let q = value / norm
+      for posting in examplePostings[id] { exampleDots[posting.example, default: 0] += q * Double(posting.weight) }
+      for posting in centroidPostings[id] { scores[Int(posting.intent)].centroid += q * Double(posting.weight) }
+    }
+    for (example, dot) in exampleDots {
+      let owner = Int(exampleOwner[Int(example)])
+      if dot > scores[owner].nearestCosine {
+        scores[owner].nearestCosine = dot
+        scores[owner].nearest = Int(example)
+      }
+    }
+    let w = settings.nearestWeight
+    for index in scores.indices {
+      scores[index].total = w * scores[index].nearestCosine + (1 - w) * scores[index].centroid
+    }
+    return scores
+  }
+
+  /// The input's words that weigh most toward an intent.
+  func explain(_ tokens: [Token], intent: Int) -> [String] {
+    var weights: [(String, Double)] = []
+    for token in tokens where !token.isStopword {
+      let feature = token.negated ? "!" + token.stem : token.stem
+      guard let id = featureIDs[feature],
+        let posting = centroidPostings[id].first(where: { $0.intent == Int32(intent) })
+      else { continue }
+      let word = token.negated ? "not " + token.word : token.word
+      if !weights.contains(where: { $0.0 == word }) { weights.append((word, Double(posting.weight) * idf[id])) }
+    }
+    return weights.sorted { $0.1 > $1.1 }.prefix(6).map(\.0)
+  }
+
+  /// Maps a raw score to a confidence in 0...1: the threshold maps to 0.4, a perfect match to 1.
+  func confidence(_ score: Double) -> Double {
+    let t = settings.threshold
+    if score <= 0 { return 0 }
+    if score < t { return 0.4 * score / t }
+    return min(1, 0.4 + 0.6 * (score - t) / (0.75 - t))
+  }
+
+  static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// One word of what the user typed, after normalising.
+public struct Token: Sendable, Equatable {
+  /// The word, folded to lower case without accents, contractions expanded ("won't" → "will", "not").
+  public var word: String
+  /// Its Snowball stem.
+  public var stem: String
+  /// Which clause it stands in; a clause ends at `.`, `,`, `;`, `!`, `?`, a dash or a quote mark.
+  public var clause: Int
+  /// Whether it is inside quotation marks (client speech).
+  public var quoted: Bool
+  /// Whether it is in the scope of a negation ("not angry").
+  public var negated: Bool
+  /// Whether it is a function word that carries no topic.
+  public var isStopword: Bool
+}
+
+/// Turns raw text into tokens: Unicode and case folding, contractions, punctuation, negation
+/// scope, stemming.
+public enum TextAnalyzer {
+  /// Words that open a negation scope.
+  static let negators: Set<String> = ["not", "no", "never", "nor", "neither", "without", "hardly", "barely", "cannot"]
+  /// Words that close a negation scope before the clause ends ("not angry, just silent").
+  static let scopeEnders: Set<String> = [
+    "but", "just", "only", "rather", "instead", "though", "although", "yet", "except", "however", "and", "or", "so",
+    "because", "while", "whereas",
+  ]
+  /// How many content words a negation reaches.
+  static let scopeLength = 3
+
+  /// Contractions typed with or without the apostrophe.
+  static let contractions: [String: [String]] = [
+    "won't": ["will", "not"], "wont": ["will", "not"], "can't": ["can", "not"], "cant": ["can", "not"],
+    "shan't": ["shall", "not"], "ain't": ["is", "not"], "aint": ["is", "not"],
+    "dont": ["do", "not"], "doesnt": ["does", "not"], "didnt": ["did", "not"], "isnt": ["is", "not"],
+    "arent": ["are", "not"], "wasnt": ["was", "not"], "werent": ["were", "not"], "havent": ["have", "not"],
+    "hasnt": ["has", "not"], "hadnt": ["had", "not"], "wouldnt": ["would", "not"], "shouldnt": ["should", "not"],
+    "couldnt": ["could", "not"], "mustnt": ["must", "not"], "neednt": ["need", "not"],
+    "im": ["i", "am"], "ive": ["i", "have"], "youre": ["you", "are"], "youve": ["you", "have"],
+    "theyre": ["they", "are"], "theyve": ["they", "have"], "thats": ["that", "is"], "whats": ["what", "is"],
+    "idk": ["i", "do", "not", "know"], "dunno": ["do", "not", "know"], "gonna": ["going", "to"],
+    "wanna": ["want", "to"], "gotta": ["got", "to"], "kinda": ["kind", "of"], "sorta": ["sort", "of"],
+    "cannot": ["can", "not"], "y'all": ["you", "all"],
+  ]
+  /// Suffixes after an apostrophe.
+  static let suffixes: [String: [String]] = [
+    "n't": ["not"], "'re": ["are"], "'m": ["am"], "'ve": ["have"], "'ll": ["will"], "'d": ["would"], "'s": [],
+  ]
+  /// Common spellings and abbreviations of the field, and frequent typos, mapped to words.
+  static let spellings: [String: [String]] = [
+    "pt": ["client"], "pts": ["clients"], "cl": ["client"], "clt": ["client"], "tx": ["therapy"], "sesh": ["session"],
+    "u": ["you"], "ur": ["your"], "r": ["are"], "y": ["why"], "bc": ["because"], "b/c": ["because"], "w/": ["with"],
+    "w": ["with"], "abt": ["about"], "thru": ["through"], "tho": ["though"], "ppl": ["people"], "rn": ["right", "now"],
+    "mi": ["motivational", "interviewing"], "convo": ["conversation"], "mins": ["minutes"], "hw": ["homework"],
+    "po": ["probation", "officer"], "cps": ["child", "protective", "services"], "dcfs": ["child", "protective", "services"],
+    "eap": ["employee", "assistance", "program"], "ok": ["okay"], "nvm": ["never", "mind"],
+  ]
+
+  /// Function words: kept for negation and phrases, but not topics on their own.
+  static let stopwords: Set<String> = [
+    "a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "into", "onto", "up", "out", "over", "as", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does",
+    "did", "doing", "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "i", "me", "my", "mine", "myself", "we", "us", "our", "he", "him", "his", "himself", "she", "her", "hers",
+    "herself", "they", "them", "their", "theirs", "themselves", "themself", "it", "its", "itself", "this", "that",
+    "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "how", "all", "any",
+    "some", "such", "than", "too", "very", "s", "t", "just", "about", "again", "also", "still", "even", "really",
+    "like", "get", "got", "gets", "getting", "one", "client", "clients", "my", "our", "your", "yours", "session",
+    "sessions", "therapy", "therapist", "counselor", "counsellor", "keeps", "keep", "kept", "every", "each", "time",
+    "today", "now", "always", "thing", "things", "way", "lot", "bit", "something", "anything", "okay", "well", "oh",
+    "um", "uh", "hmm", "because", "while", "after", "before", "during", "since", "until", "whenever", "both", "other",
+  ]
+
+  /// Splits and normalises a text.
+  public static func analyze(_ text: String, stemmer: Stemmer = .english) -> [Token] {
+    let folded = fold(text)
+    var tokens: [Token] = []
+    var clause = 0
+    var quoted = false
+    var negationLeft = 0
+    var word = ""
+
+    func emit(_ raw: String) {
+      var words = [raw]
+      if let expansion = contractions[raw] ?? spellings[raw] {
+        words = expansion
+      } else if let apostrophe = raw.firstIndex(of: "'") {
+        let head = String(raw[..<apostrophe])
+        let tail = String(raw[apostrophe...])
+        if raw.hasSuffix("n't"), let expansion = contractions[raw] {
+          words = expansion
+        } else if raw.hasSuffix("n't") {
+          words = [String(raw.dropLast(3)), "not"]
+        } else if let expansion = suffixes[tail] {
+          words = [head] + expansion
+        } else {
+          words = raw.split(separator: "'").map(String.init)
+        }
+      }
+      for word in words where !word.isEmpty {
+        if negators.contains(word) {
+          negationLeft = scopeLength
+          tokens.append(Token(word: word, stem: word, clause: clause, quoted: quoted, negated: false, isStopword: true))
+          continue
+        }
+        if scopeEnders.contains(word) { negationLeft = 0 }
+        let stop = stopwords.contains(word)
+        let negated = negationLeft > 0
+        if negated, !stop { negationLeft -= 1 }
+        let stem = word.allSatisfy(\.isLetter) ? stemmer.stem(word) : word
+        tokens.append(Token(word: word, stem: stem, clause: clause, quoted: quoted, negated: negated, isStopword: stop))
+      }
+    }
+
+    func flush() {
+      guard !word.isEmpty else { return }
+      // Apostrophes at the edges are quote marks, not contractions.
+      var trimmed = Substring(word)
+      var opensQuote = false
+      var closesQuote = false
+      while trimmed.first == "'" { trimmed = trimmed.dropFirst(); opensQuote = true }
+      while trimmed.last == "'" { trimmed = trimmed.dropLast(); closesQuote = true }
+      if opensQuote { toggleQuote() }
+      if !trimmed.isEmpty { emit(String(trimmed)) }
+      if closesQuote { toggleQuote() }
+      word = ""
+    }
+
+    func toggleQuote() {
+      quoted.toggle()
+      clause += 1
+      negationLeft = 0
+    }
+
+    for character in folded {
+      if character.isLetter || character.isNumber || character == "'" {
+        word.append(character)
+      } else if character == "/" && word == "b" || character == "/" && word == "w" {
+        word.append(character)
+      } else {
+        flush()
+        switch character {
+        case "\"": toggleQuote()
+        case ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "-", "\n", "\t":
+          clause += 1
+          negationLeft = 0
+        default: break
+        }
+      }
+    }
+    flush()
+    return tokens
+  }
+
+  /// Lower case without accents, with typographic quotes and dashes made plain.
+  public static func fold(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\u{2018}", "\u{2019}", "\u{02BC}", "`", "\u{00B4}": out.append("'")
+      case "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{201E}": out.append("\"")
+      case "\u{2013}", "\u{2014}", "\u{2012}", "\u{2015}": out.append("-")
+      case _ where scalar.isASCII:
+        out.unicodeScalars.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+      case _ where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format:
+        out.append(" ")
+      default:
+        let plain = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        out.append(plain)
+      }
+    }
+    return out
+  }
+}

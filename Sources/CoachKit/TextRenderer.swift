@@ -1,0 +1,240 @@
+/// Renders replies and knowledge as text for a terminal or a plain stream, wrapped to a width.
+public struct TextRenderer: Sendable {
+  /// The width to wrap to, in columns.
+  public var width: Int
+  /// Whether to use ANSI colour and weight.
+  public var color: Bool
+
+  /// Creates a renderer.
+  public init(width: Int = 80, color: Bool = false) {
+    self.width = max(40, min(width, 160))
+    self.color = color
+  }
+
+  /// How an intent's kind reads after its title.
+  static func kindLabel(_ kind: Intent.Kind) -> String {
+    switch kind {
+    case .sign: "sign of resistance"
+    case .situation: "situation"
+    case .self: "your side of it"
+    case .concept: "the ideas"
+    case .safety: "SAFETY"
+    }
+  }
+
+  /// The whole answer to one input.
+  public func render(_ reply: Reply) -> String {
+    guard let intent = reply.intent else { return renderUnknown(reply) }
+    if intent.kind == .safety { return renderSafety(reply, intent: intent) }
+    var out = header(reply, intent: intent)
+    out += wrap(intent.guidance.answer, indent: 0) + "\n"
+    if !reply.stages.isEmpty {
+      out += "\n"
+      for (number, stage) in reply.stages.enumerated() { out += renderStage(stage, number: number + 1) }
+    }
+    if !intent.guidance.inPractice.isEmpty {
+      out += "\n" + bold("In practice") + "\n" + wrap(intent.guidance.inPractice, indent: 2) + "\n"
+    }
+    if let backdrop = reply.backdrop, !backdrop.guidance.alongside.isEmpty {
+      out += "\n" + bold("Because this is also: \(backdrop.title.lowercased())") + "\n"
+      out += wrap(backdrop.guidance.alongside, indent: 2) + "\n"
+    }
+    out += footer(reply, intent: intent)
+    return out
+  }
+
+  func header(_ reply: Reply, intent: Intent) -> String {
+    var left = bold(intent.title) + dim(" · " + Self.kindLabel(intent.kind))
+    var plain = intent.title + " · " + Self.kindLabel(intent.kind)
+    if let backdrop = reply.backdrop {
+      left += dim(" · with: " + backdrop.title.lowercased())
+      plain += " · with: " + backdrop.title.lowercased()
+    }
+    let right = "confidence " + Self.format(reply.match.confidence)
+    let gap = max(2, width - plain.count - right.count)
+    var out = left + String(repeating: " ", count: gap) + dim(right) + "\n"
+    if reply.match.ambiguous, let other = reply.nearest.first {
+      out += dim(wrap("Close call with “\(other.title)”: /more shows the alternatives.", indent: 0)) + "\n"
+    }
+    return out
+  }
+
+  func footer(_ reply: Reply, intent: Intent) -> String {
+    var parts = intent.related.prefix(4).map { $0 }
+    parts += ["/why", "/next"]
+    return "\n" + dim(wrap("Related: " + parts.joined(separator: " · "), indent: 0)) + "\n"
+  }
+
+  /// One stage: number, name, what to do, why, and the line to say.
+  public func renderStage(_ stage: Guidance.Stage, number: Int) -> String {
+    let label = " \(number) \(stage.name.title)"
+    let pad = String(repeating: " ", count: max(1, 17 - label.count))
+    let first = wrap(stage.action, indent: 17, firstIndent: 0)
+    var out = bold(label) + pad + first + "\n"
+    out += dim(wrap("Why: " + stage.why, indent: 17)) + "\n"
+    out += (color ? "\u{1B}[36m" : "") + wrap("Say: " + stage.say, indent: 17) + (color ? "\u{1B}[0m" : "") + "\n"
+    return out
+  }
+
+  func renderSafety(_ reply: Reply, intent: Intent) -> String {
+    let title = "SAFETY FIRST · \(intent.title)"
+    var out = (color ? "\u{1B}[1;31m" : "") + title + (color ? "\u{1B}[0m" : "") + "\n"
+    if !reply.match.evidence.safetyCues.isEmpty {
+      let cues = reply.match.evidence.safetyCues.map { "“\($0.words)” (\($0.concern))" }.joined(separator: ", ")
+      out += wrap("Heard: " + cues, indent: 0) + "\n"
+    }
+    out += wrap(intent.guidance.answer, indent: 0) + "\n\n"
+    for (number, step) in intent.guidance.protocolSteps.enumerated() {
+      let label = " \(number + 1). "
+      out += bold(label) + wrap(step, indent: label.count, firstIndent: 0) + "\n"
+    }
+    if !intent.guidance.inPractice.isEmpty {
+      out += "\n" + wrap(intent.guidance.inPractice, indent: 0) + "\n"
+    }
+    out += "\n" + dim(wrap("This coach is not supervision or emergency help. Coaching on the resistance can wait until the person is safe.", indent: 0)) + "\n"
+    return out
+  }
+
+  func renderUnknown(_ reply: Reply) -> String {
+    var out = bold("Not sure what this is") + dim(" · confidence " + Self.format(reply.match.confidence)) + "\n"
+    out += wrap("I don't have guidance that fits this. I help with a client's resistance: describe what the client does or says (\"shrugs and says nothing\", she said \"you're too young\"), or ask about the ideas (\"what is rolling with resistance?\").", indent: 0) + "\n"
+    if !reply.nearest.isEmpty {
+      out += "\n" + "Nearest topics:" + "\n"
+      for intent in reply.nearest {
+        out += "  " + intent.id + dim(" · " + intent.title) + "\n"
+      }
+    }
+    out += dim("/topics lists everything I know.") + "\n"
+    return out
+  }
+
+  /// The whole knowledge card of an intent, for `/show`.
+  public func renderCard(_ intent: Intent, context: ClientContext = ClientContext()) -> String {
+    var out = bold(intent.title) + dim(" · \(intent.id) · " + Self.kindLabel(intent.kind)) + "\n"
+    out += wrap(intent.guidance.answer, indent: 0) + "\n"
+    if !intent.guidance.stages.isEmpty {
+      out += "\n"
+      for (number, stage) in intent.guidance.stages.enumerated() {
+        let filled = Guidance.Stage(name: stage.name, action: context.fill(stage.action), why: stage.why, say: context.fill(stage.say))
+        out += renderStage(filled, number: number + 1)
+      }
+    }
+    for (number, step) in intent.guidance.protocolSteps.enumerated() {
+      let label = " \(number + 1). "
+      out += label + wrap(step, indent: label.count, firstIndent: 0) + "\n"
+    }
+    if !intent.guidance.inPractice.isEmpty {
+      out += "\n" + bold("In practice") + "\n" + wrap(intent.guidance.inPractice, indent: 2) + "\n"
+    }
+    if !intent.guidance.alongside.isEmpty {
+      out += "\n" + bold("When it is the backdrop to another sign") + "\n" + wrap(intent.guidance.alongside, indent: 2) + "\n"
+    }
+    if !intent.related.isEmpty { out += "\n" + dim(wrap("Related: " + intent.related.joined(separator: " · "), indent: 0)) + "\n" }
+    if !intent.sources.isEmpty {
+      out += "\n" + bold("Sources") + "\n"
+      for source in intent.sources { out += wrap("- " + source, indent: 2, firstIndent: 0) + "\n" }
+    }
+    return out
+  }
+
+  /// Why the matcher chose what it chose.
+  public func renderWhy(_ reply: Reply) -> String {
+    let evidence = reply.match.evidence
+    var out = bold("Why “\(reply.intent?.title ?? "unknown")”") + "\n"
+    if !evidence.safetyCues.isEmpty {
+      out += wrap("Safety cues: " + evidence.safetyCues.map { "“\($0.words)” (\($0.concern))" }.joined(separator: ", ") + " — these win over everything else.", indent: 2, firstIndent: 2) + "\n"
+    }
+    if !evidence.words.isEmpty {
+      out += wrap("Words that pointed there: " + evidence.words.joined(separator: ", "), indent: 2, firstIndent: 2) + "\n"
+    }
+    if let example = evidence.nearestExample {
+      out += wrap("Nearest example: “\(example)”", indent: 2, firstIndent: 2) + "\n"
+    }
+    if !evidence.negated.isEmpty {
+      out += wrap("Read as negated: " + evidence.negated.joined(separator: ", "), indent: 2, firstIndent: 2) + "\n"
+    }
+    if !evidence.corrections.isEmpty {
+      out += wrap("Read as typos: " + evidence.corrections.joined(separator: ", "), indent: 2, firstIndent: 2) + "\n"
+    }
+    if !evidence.scores.isEmpty {
+      out += "  Scores: " + evidence.scores.map { "\($0.intent) \(Self.format($0.confidence))" }.joined(separator: ", ") + "\n"
+    }
+    return out
+  }
+
+  /// Intents grouped by kind, for `/topics` and `coach intents`.
+  public func renderTopics(_ table: IntentTable) -> String {
+    var out = ""
+    for kind in Intent.Kind.allCases {
+      let intents = table.intents.filter { $0.kind == kind }
+      guard !intents.isEmpty else { continue }
+      out += bold(Self.kindHeading(kind)) + "\n"
+      let idWidth = (intents.map(\.id.count).max() ?? 0) + 2
+      for intent in intents {
+        out += "  " + intent.id + String(repeating: " ", count: idWidth - intent.id.count) + dim(intent.title) + "\n"
+      }
+    }
+    return out
+  }
+
+  static func kindHeading(_ kind: Intent.Kind) -> String {
+    switch kind {
+    case .sign: "Signs: what the client does"
+    case .situation: "Situations: who the client is"
+    case .self: "Your own side"
+    case .concept: "Questions about the ideas"
+    case .safety: "Safety"
+    }
+  }
+
+  static func format(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+  }
+
+  /// Word-wraps text; lines after the first are indented by `indent` columns.
+  public func wrap(_ text: String, indent: Int, firstIndent: Int? = nil) -> String {
+    let available = max(20, width - indent)
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        if line.isEmpty {
+          line = String(word)
+        } else if line.count + 1 + word.count <= available {
+          line += " " + word
+        } else {
+          lines.append(line)
+          line = String(word)
+        }
+      }
+      lines.append(line)
+    }
+    let pad = String(repeating: " ", count: indent)
+    let firstPad = String(repeating: " ", count: firstIndent ?? indent)
+    return lines.enumerated().map { ($0.offset == 0 ? firstPad : pad) + $0.element }.joined(separator: "\n")
+  }
+
+  func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}
+
+extension TextRenderer {
+  /// Text without ANSI escapes, for transcripts and JSON.
+  public func stripped(_ text: String) -> String {
+    var out = ""
+    var inEscape = false
+    for scalar in text.unicodeScalars {
+      if inEscape {
+        if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
+        continue
+      }
+      if scalar == "\u{1B}" {
+        inEscape = true
+        continue
+      }
+      out.unicodeScalars.append(scalar)
+    }
+    return out
+  }
+}

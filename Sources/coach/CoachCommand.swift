@@ -1,0 +1,73 @@
+import ArgumentParser
+import CoachKit
+import Foundation
+
+/// `coach`: what to do when a client resists.
+@main
+struct CoachCommand: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "coach",
+    abstract: "What to do next when a client resists: staged guidance from a consult in your terminal.",
+    discussion: """
+      Describe what your client is doing ("court-ordered, just shrugs and says nothing") or \
+      ask a question ("what is rolling with resistance?"). With no subcommand, coach opens a \
+      chat on a terminal, or answers each line of standard input when it is not a terminal.
+      Nothing you type is written anywhere unless you ask (/save, /history on).
+      """,
+    version: version,
+    subcommands: [Chat.self, Ask.self, Intents.self, Check.self, Eval.self],
+    defaultSubcommand: Chat.self
+  )
+}
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("Add or replace intents from a folder of knowledge files (repeatable).", valueName: "dir"))
+  var knowledge: [String] = []
+
+  @Flag(name: .long, help: "Write JSON (JSON Lines for several answers) instead of text.")
+  var json = false
+
+  @Option(name: .long, help: ArgumentHelp("Colour: auto (only on a terminal, never with NO_COLOR), always or never.", valueName: "when"))
+  var color: ColorChoice = .auto
+
+  /// Loads the coach, or exits with the knowledge errors (65) or a missing folder (66).
+  func loadCoach() throws -> Coach {
+    do {
+      return try Coach.load(adding: knowledge)
+    } catch {
+      for problem in error.errors { Terminal.standardError.write(problem.description + "\n") }
+      let missing = error.errors.contains { if case .missingInput = $0 { true } else { false } }
+      throw ExitCode(missing ? ExitStatus.noInput : ExitStatus.dataError)
+    }
+  }
+
+  /// Whether to colour output written to standard output.
+  var useColor: Bool {
+    switch color {
+    case .always: true
+    case .never: false
+    case .auto: Terminal.isTerminal(STDOUT_FILENO) && ProcessInfo.processInfo.environment["NO_COLOR", default: ""].isEmpty
+    }
+  }
+
+  /// A renderer fitted to standard output.
+  var renderer: TextRenderer {
+    TextRenderer(width: Terminal.width(STDOUT_FILENO), color: useColor)
+  }
+}
+
+/// When to colour.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+}
+
+/// The exit statuses, from sysexits(3).
+enum ExitStatus {
+  static let usage: Int32 = 64
+  static let dataError: Int32 = 65
+  static let noInput: Int32 = 66
+  static let interrupted: Int32 = 130
+}
