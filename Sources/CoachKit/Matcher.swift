@@ -18,6 +18,8 @@ public struct Matcher: Sendable {
     public var ambiguityRatio = 0.92
     /// A situation scoring at least this share of the top sign's score is its backdrop.
     public var backdropRatio = 0.45
+    /// Above this score, an input nearest to a `safety-risk` example is risk even without a cue.
+    public var riskExampleThreshold = 0.4
     /// Weight of a stem pair against a single stem.
     public var bigramWeight = 0.6
     /// Weight, in the input's length, of a word the knowledge has never seen.
@@ -41,6 +43,8 @@ public struct Matcher: Sendable {
   /// Example → (intent index, text).
   let exampleOwner: [Int32]
   let exampleText: [String]
+  /// Per intent, the index of its first keyword document (its examples come before).
+  let keywordStart: [Int]
   let intentIDs: [String]
   let safetyIndex: Int?
 
@@ -56,7 +60,9 @@ public struct Matcher: Sendable {
     var documents: [(owner: Int32, text: String, features: [Int: Double])] = []
     var documentFrequency: [Int] = []
     var surfaces: [String: String] = [:]
+    var keywordStart: [Int] = []
     for (index, intent) in table.intents.enumerated() {
+      keywordStart.append(documents.count + intent.examples.count)
       var seenInIntent = Set<Int>()
       for text in intent.examples + intent.keywords {
         let tokens = TextAnalyzer.analyze(text)
@@ -104,6 +110,7 @@ public struct Matcher: Sendable {
     self.centroidPostings = centroidPostings
     self.exampleOwner = documents.map(\.owner)
     self.exampleText = documents.map(\.text)
+    self.keywordStart = keywordStart
     self.vocabulary = Vocabulary(words: surfaces)
   }
 
@@ -113,8 +120,8 @@ public struct Matcher: Sendable {
     var previous: Token?
     for token in tokens where !token.isStopword {
       let stem = token.negated ? "!" + token.stem : token.stem
-      out.append((stem, 1))
-      if let previous, previous.clause == token.clause {
+      if !token.isWeak { out.append((stem, 1)) }
+      if let previous, previous.clause == token.clause, !(previous.isWeak && token.isWeak) {
         let first = previous.negated ? "!" + previous.stem : previous.stem
         out.append((first + " " + stem, bigramWeight))
       }
@@ -132,7 +139,7 @@ public struct Matcher: Sendable {
 
     // Read unseen words as misspellings of known ones where one is close enough.
     var corrected = tokens
-    for index in corrected.indices where !corrected[index].isStopword {
+    for index in corrected.indices where !corrected[index].isStopword && !corrected[index].isWeak {
       let token = corrected[index]
       guard featureIDs[token.stem] == nil, featureIDs["!" + token.stem] == nil,
         let fix = vocabulary.correction(for: token.word)
@@ -144,14 +151,23 @@ public struct Matcher: Sendable {
 
     let scores = score(corrected)
     var ranked = scores.enumerated().filter { $0.element.total > 0 }.sorted { $0.element.total > $1.element.total }
+    // The examples of `safety-risk` are a second net under the screen's cues: when they are
+    // the nearest thing to the input, the input is treated as risk too.
+    var riskByExample = false
     if let safety = safetyIndex {
+      if let first = ranked.first, first.offset == safety, first.element.total >= settings.riskExampleThreshold,
+        let nearest = first.element.nearest, nearest < keywordStart[safety]
+      {
+        riskByExample = true
+        evidence.nearestExample = first.element.nearest.map { exampleText[$0] }
+      }
       ranked.removeAll { $0.offset == safety }
     }
     evidence.scores = ranked.prefix(5).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded($0.element.total)) }
 
-    if !evidence.safetyCues.isEmpty, safetyIndex != nil {
+    if !evidence.safetyCues.isEmpty || riskByExample, safetyIndex != nil {
       let alternatives = ranked.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
-      evidence.words = evidence.safetyCues.map(\.words)
+      evidence.words = evidence.safetyCues.isEmpty ? explain(corrected, intent: safetyIndex!) : evidence.safetyCues.map(\.words)
       return Match(intent: "safety-risk", confidence: 1, alternatives: alternatives, backdrop: nil, ambiguous: false, evidence: evidence)
     }
 
@@ -242,7 +258,7 @@ public struct Matcher: Sendable {
   /// The input's words that weigh most toward an intent.
   func explain(_ tokens: [Token], intent: Int) -> [String] {
     var weights: [(String, Double)] = []
-    for token in tokens where !token.isStopword {
+    for token in tokens where !token.isStopword && !token.isWeak {
       let feature = token.negated ? "!" + token.stem : token.stem
       guard let id = featureIDs[feature],
         let posting = centroidPostings[id].first(where: { $0.intent == Int32(intent) })

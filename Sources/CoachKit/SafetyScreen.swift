@@ -97,7 +97,6 @@ public struct SafetyScreen: Sendable {
         if start > 0, rule.unlessBefore.contains(words[start - 1]) { continue }
         if start > 1, rule.unlessBefore.contains(words[start - 2]) { continue }
         if end < words.count, rule.unlessAfter.contains(words[end]) { continue }
-        if end + 1 < words.count, rule.unlessAfter.contains(words[end + 1]) { continue }
         if isDenied(start, tokens: tokens, words: words) { continue }
         let cue = Cue(words: words[start..<end].joined(separator: " "), concern: rule.concern)
         if !found.contains(cue) { found.append(cue) }
@@ -128,15 +127,29 @@ public struct SafetyScreen: Sendable {
   /// Whether a denial stands before the cue in its clause ("no suicidal thoughts").
   private func isDenied(_ start: Int, tokens: [Token], words: [String]) -> Bool {
     var index = start - 1
-    var seen = 0
-    while index >= 0, seen < 4, tokens[index].clause == tokens[start].clause {
-      if Self.deniers.contains(words[index]) { return true }
-      if ["but", "though", "although", "yet", "however"].contains(words[index]) { return false }
+    var looked = 0
+    var contentWords = 0
+    while index >= 0, looked < 5, tokens[index].clause == tokens[start].clause {
+      let word = words[index]
+      // "denies", "no" and "without" reach over a few words ("denies any self harm", "no
+      // thoughts of suicide"); "not" and "never" only over fillers ("not a danger", "not
+      // suicidal"), since "doesn't see the point in living" is a risk, not a denial.
+      if Self.deniers.contains(word) {
+        if !Self.weakDeniers.contains(word) || contentWords == 0 { return true }
+      }
+      if ["but", "though", "although", "yet", "however"].contains(word) { return false }
+      if !Self.fillers.contains(word) { contentWords += 1 }
       index -= 1
-      seen += 1
+      looked += 1
     }
     return false
   }
+
+  static let weakDeniers: Set<String> = ["not", "never", "nor", "neither"]
+  static let fillers: Set<String> = [
+    "a", "an", "the", "any", "really", "at", "all", "currently", "actively", "been", "be", "is", "was", "are", "feeling",
+    "feel", "feels", "seem", "seems", "seemed", "considered", "deemed", "acutely", "presently",
+  ]
 
   /// Folds frequent misspellings of the words that matter most onto them.
   static func canonical(_ word: String) -> String {
@@ -153,72 +166,114 @@ public struct SafetyScreen: Sendable {
   }
 
   static let person =
-    "him|her|them|me|you|someone|somebody|anyone|everyone|everybody|people|his|my|their|your|the|a|staff|coworker*|boss|wife|husband|partner|kids|children|son|daughter|mom|dad|mother|father|teacher|neighbor|neighbour"
+    "him|her|them|me|you|someone|somebody|anyone|everyone|everybody|people|his|my|their|your|staff|coworker*|colleague*|boss|wife|husband|partner|kids|children|son|daughter|mom|dad|mother|father|teacher|neighbor|neighbour|girlfriend|boyfriend|ex|baby|family|us|cops|police"
   static let selfWords = "myself|himself|herself|themselves|themself|yourself|self"
+  static let child = "kid|kids|child|children|baby|babies|toddler|infant|son|daughter|newborn|grandkids|students|student"
 
   static let standardPatterns: [String] = [
     // Suicide and wanting to die.
     "suicide: suicid*",
     "suicide: si !before=the|a|si",
     "suicide: kill* \(selfWords)",
-    "suicide: end* my|his|her|their|your|it ~1 life|lives|all",
-    "suicide: take|takes|taking|took my|his|her|their|your own life",
+    "suicide: end|ends|ended|ending|take|takes|took|taking my|his|her|their|your ~1 own? life|lives",
+    "suicide: end|ends|ending it !after=with",
+    "suicide: end|ends|ending it all",
     "suicide: want|wants|wanted|wanting|wish|wishes|wished|rather|hope|hopes|hoping|ready|prefer ~3 die|dead|death",
     "suicide: better off dead",
     "suicide: better off without me|him|her|them|us",
-    "suicide: no|any reason|point ~1 live|living|alive|go|going|on ~1 living|on",
+    "suicide: better off if ~3 not|gone|dead|wasnt",
+    "suicide: reason|point ~2 live|living|alive|existing|exist|life",
+    "suicide: reason|point ~2 go|going on",
     "suicide: not|never wake|waking|wakes up",
-    "suicide: not ~1 want|wanting|wants ~1 to live|exist|alive",
-    "suicide: not ~1 want|wanting|wants to be ~1 alive|around|here ~2 anymore|alive",
+    "suicide: not ~1 want|wanting|wants ~1 to live|exist",
+    "suicide: not ~2 want|wanting|wants to be alive",
+    "suicide: not ~2 want|wanting|wants to be here|around anymore",
+    "suicide: not be alive",
+    "suicide: not be around",
+    "suicide: not be here ~3 anymore|much|long",
     "suicide: never been born",
     "suicide: disappear forever",
-    "suicide: end ~2 my|his|her|their life",
     "suicide: care|cares if ~1 live|lives|die|dies",
-    "suicide: think*|thought* about|of death|dying|ending",
+    "suicide: notice|care|miss ~4 if ~2 gone|died|dead|disappeared",
+    "suicide: think*|thought* about|of death|dying|dead",
     "suicide: hang|hanging|hanged|hung \(selfWords)",
-    "suicide: noose",
-    "suicide: jump|jumping|jumped off ~3 bridge|roof|building|cliff|balcony",
+    "suicide: noose|rope",
+    "suicide: jump|jumping|jumped off ~3 bridge|roof|building|cliff|balcony|overpass",
     "suicide: jump|jumping|jumped in front",
-    "suicide: overdos*|od",
+    "suicide: overdos*|od|lethal",
     "suicide: took|take|taking|swallowed|swallow ~3 bunch|handful|bottle|all ~2 pills|meds|tablets",
-    "suicide: stockpil*|hoard*|saving|stashing ~2 pills|meds|medication",
+    "suicide: how many|much ~3 pills|tylenol|tablets|advil|ibuprofen|paracetamol|acetaminophen|aspirin|sleeping|meds",
+    "suicide: stockpil*|hoard*",
+    "suicide: saving|stashing|collecting ~2 pills|meds|medication|tablets",
+    "suicide: pills|meds|medication|tablets ~2 saved|stashed|hidden|hoarded|stockpiled",
     "suicide: goodbye|suicide ~1 note|letter|letters|notes",
+    "suicide: letters|notes to ~1 everyone|everybody|family|kids",
+    "suicide: goodbye|farewell ~4 everything|everyone|forever|good",
     "suicide: giving|gave|give|gives away ~2 belongings|possessions|stuff|things|pets",
-    "suicide: plan|plans|planning to die|end",
+    "suicide: plan|plans and ~1 the? means",
+    "suicide: access to ~2 gun|guns|pills|firearm|firearms|weapon|weapons",
     "suicide: wrist|wrists",
-    "suicide: life ~1 not worth living",
-    "suicide: no ~1 point ~2 anymore !after=therapy|coming|this|trying|treatment|sessions",
+    "suicide: not worth living",
+    "suicide: crash*|drive|driving|drove ~6 purpose|deliberately|intentionally",
+    "suicide: drive|driving|drove|crash*|steer* ~3 off|into ~2 bridge|wall|tree|cliff|traffic|river",
+    "suicide: engine running",
+    "suicide: step|stepping|walk|walking ~1 in front of",
+    "suicide: sleep|sleeping forever",
     // Self-harm.
-    "self-harm: self ~1 harm*|injur*|mutilat*",
+    "self-harm: self harm*|injur*|mutilat*",
     "self-harm: selfharm*|nssi",
-    "self-harm: hurt*|harm*|burn*|burning|cut|cuts|cutting|scratch*|hit* \(selfWords)",
-    "self-harm: cutting|cut|cuts ~1 again|arms|legs|thighs|wrists|skin",
-    "self-harm: been|started|stop|stopped|still cutting|burning",
+    "self-harm: hurt*|harm*|burn*|burning|cut|cuts|cutting|scratch*|hit*|punch*|starv* \(selfWords)",
+    "self-harm: cutting|cut|cuts ~1 again|arms|legs|thighs|wrists|skin|stomach",
+    "self-harm: cutting !after=me|off|him|her|them|us|class|classes|school|corners|back|down|in|out|ties|it|the|edge|costs|hair|remarks|session|sessions|short|through|everyone|people|across|into",
     "self-harm: razor*|blade|blades",
-    "self-harm: scars|cuts on ~1 her|his|their|my arms|legs|wrists",
+    "self-harm: scars|cuts|burns on ~1 her|his|their|my arms|legs|wrists|thighs",
     // Harm to others.
-    "harm to others: kill* \(person) !after=time|mood|vibe|conversation|it",
-    "harm to others: murder*|homicid*|massacre",
-    "harm to others: shoot*|stab* \(person)|up",
-    "harm to others: gun|guns|firearm|firearms|weapon|weapons|rifle|pistol|shotgun|handgun|ammo|ammunition",
-    "harm to others: knife|knives|machete ~3 threat*|pull*|brought|bring*|carry*|wave*|waving",
-    "harm to others: threat*|pulled|bring*|brought|carry*|waved ~3 knife|knives|machete",
-    "harm to others: threat*|promis*|swore|swear*|going ~2 to ~1 kill|hurt|harm|shoot|stab|attack|beat|strangle|choke|burn",
-    "harm to others: hurt|harm|attack|beat|strangle|choke|burn|kill ~1 \(person) !after=feelings|feeling|pride|chances|career|case|business|reputation|time|mood",
-    "harm to others: death threat*|threat* of violence|make ~1 pay|going postal|shoot up",
-    "harm to others: danger ~1 to \(selfWords)|others|anyone|someone|people|\(person)",
-    "harm to others: violent|violence !before=non|no",
+    "harm to others: kill|kills|killing|killed|murder|murdering|shoot|shooting|stab|stabbing|strangle \(person) !before=is|are|was|were|job|work|commute|this|that|it !after=time|mood|vibe|conversation|it|for",
+    "harm to others: murder*|homicid*|massacre|slaughter",
+    "harm to others: shoot|shooting up",
+    "harm to others: gun|guns|firearm|firearms|weapon|weapons|rifle|rifles|pistol|shotgun|handgun|ammo|ammunition|bomb|explosives",
+    "harm to others: knife|knives|machete|bat ~3 threat*|pull*|brought|bring*|carry*|wave*|waving|came",
+    "harm to others: threat*|pulled|pull*|bring*|brought|carry*|carries|waved|waving ~3 knife|knives|machete",
+    "harm to others: threat*|promis*|swore|swear*|going|gonna|would|will|want*|wanna ~2 to? kill|shoot|stab|strangle|choke|murder !after=for|time",
+    "harm to others: threat*|promis*|swore|swear* ~2 to? hurt|harm|beat|attack|burn",
+    "harm to others: threaten|threatens|threatened|threatening \(person) !after=with",
+    "harm to others: hurt|harm|attack|beat|strangle|choke|burn|kill ~1 \(person) !after=feelings|feeling|pride|chances|career|case|business|reputation|time|mood|back|off|for",
+    "harm to others: someone|somebody|people|anyone|everyone|you ~2 get|gets|getting|going|gonna|will|would ~2 hurt|killed|shot|stabbed",
+    "harm to others: death threat|threats",
+    "harm to others: threat* of violence|harm",
+    "harm to others: going postal",
+    "harm to others: danger|dangerous|threat ~1 to \(selfWords)|others|anyone|someone|people|\(person)",
+    "harm to others: violent|violence !before=non|no|domestic",
+    "harm to others: drunk|drinking|high|intoxicated|wasted ~4 kids|children|baby|son|daughter ~3 car",
+    "harm to others: drove|drives|driving|drive ~3 drunk|high|intoxicated|wasted ~4 kids|children|baby|son|daughter",
     // Abuse, neglect, danger at home.
-    "abuse: abuse|abused|abusing|abuses|molest*|rape|raped|raping|incest|groom* !before=substance|drug|drugs|alcohol|opioid|opiate|opioids|cocaine|meth|heroin|cannabis|marijuana|weed|prescription|verbally|emotionally|power|of",
-    "abuse: sexual* assault*|assault*|touch* ~3 inappropriat*|private",
-    "abuse: inappropriat* ~1 touch*",
-    "abuse: hit|hits|hitting|slap*|punch*|kick*|kicks|beat|beats|beating|choked|chokes|choking|strangled|shoved|shoves|pushes|pushed|burned|burns|whip*|belt ~2 her|him|me|them|the|his|my|their|mom|dad|kids|children|baby|wife|husband|girlfriend|boyfriend|partner|son|daughter !after=wall|roadblock|snag|nerve|button|buttons|limit|home|back|the",
-    "abuse: bruise*|black eye|burn marks|welts",
-    "abuse: neglect* ~3 kids|children|child|baby|son|daughter|toddler|infant|grandmother|grandfather|mother|father|parent|parents|elderly",
-    "abuse: left|leaves|leaving ~3 kids|children|child|baby|toddler|infant ~3 alone|unsupervised",
-    "abuse: no|not ~1 food ~2 house|home|kids|children|days",
+    "abuse: abuse|abused|abusing|abuses|molest*|rape|raped|raping|rapes|incest|groom|grooming|groomed !before=substance|drug|drugs|alcohol|opioid|opiate|opioids|cocaine|meth|heroin|cannabis|marijuana|weed|prescription|verbally|emotionally|power|of|self",
+    "abuse: sexual* assault*",
+    "abuse: assault|assaulted|assaulting|assaults !before=verbally",
+    "abuse: touch|touches|touched|touching|fondl*|grope|gropes|groped|groping ~2 him|her|me|them|privates|private|inappropriat*|\(child) !after=on|base|upon|shoulder|arm|arms|hand|hands|back|knee|face|head",
+    "abuse: inappropriat* ~1 touch*|sexual|contact|pictures|photos",
+    "abuse: hit|hits|hitting|slap*|punch*|kick|kicks|kicked|kicking|beat|beating|choked|chokes|choking|strangled|shoved|shoves|whip*|smack*|spank* ~2 her|him|me|them|mom|dad|kids|children|baby|wife|husband|girlfriend|boyfriend|partner|son|daughter|\(child) !after=wall|roadblock|snag|nerve|button|buttons|limit|back|up|off|head|with",
+    "abuse: beats ~2 her|him|them|kids|children|baby|wife|husband|girlfriend|boyfriend|partner|son|daughter",
+    "abuse: shaking|shook|shakes|shake the|a|her|his ~1 baby|infant|toddler|child|kid|newborn",
+    "abuse: bruise|bruises|bruised|bruising|welts|welt",
+    "abuse: black eye|eyes",
+    "abuse: burn marks",
+    "abuse: marks|scratches on ~1 her|his|their|my neck|arms|face|body|legs|back",
+    "abuse: squeez*|grab*|grip* ~2 neck|throat",
+    "abuse: neglect* ~3 \(child)|grandmother|grandfather|mother|father|parent|parents|elderly",
+    "abuse: left|leaves|leaving|leave ~4 \(child)|grandma|grandpa|grandmother|grandfather ~3 alone|unsupervised",
+    "abuse: home alone",
+    "abuse: alone for ~2 days|week|weeks|nights|hours",
+    "abuse: no|without food",
+    "abuse: not ~1 fed|feed|feeding|eaten",
+    "abuse: starv* ~1 \(child)|him|her|them",
+    "abuse: soiled",
+    "abuse: lock|locks|locked|locking ~2 her|him|them|me|kids|children ~3 in|out|room|apartment|house|closet|basement|car",
+    "abuse: takes|took|steals|stole|stealing|taking|controls ~2 her|his|their ~1 pension|benefits|savings|check|checks",
+    "abuse: forced|forces|forcing|force|makes|made ~2 to sign|sex|strip",
+    "abuse: makes|made|forces|forced|has ~2 sleep|sleeping in his|her|their ~1 bed",
     "abuse: afraid|scared|terrified|frightened ~2 go|going home",
-    "abuse: afraid|scared|terrified|frightened of ~2 husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother|stepdad|stepfather|stepmom|uncle|brother|parents",
+    "abuse: afraid|scared|terrified|frightened ~1 of ~2 husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother|stepdad|stepfather|stepmom|uncle|brother|parents|aide|caregiver|carer|son|daughter",
     "abuse: not|unsafe|danger ~2 safe ~2 home|house",
     "abuse: unsafe|danger|dangerous ~2 at ~1 home",
     "abuse: domestic ~1 violence|abuse|dv !after=charge|charges|conviction|class|classes|program|course|group|offender|offense|offence",
@@ -230,6 +285,7 @@ public struct SafetyScreen: Sendable {
     "crisis: voices telling|tell|told",
     "crisis: not|unable ~2 keep ~1 \(selfWords)|safe",
     "crisis: in ~1 crisis !before=midlife|mid|life|financial|identity|existential",
-    "crisis: safety plan|safety planning|lethal means|means restriction",
+    "crisis: safety plan|planning",
+    "crisis: lethal means",
   ]
 }

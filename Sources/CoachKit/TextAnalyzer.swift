@@ -14,6 +14,9 @@ public struct Token: Sendable, Equatable {
   public var negated: Bool
   /// Whether it is a function word that carries no topic.
   public var isStopword: Bool
+  /// Whether it counts only beside another word ("talks *over* me", "*you* never"): a particle
+  /// or a pronoun of the conversation.
+  public var isWeak: Bool = false
 }
 
 /// Turns raw text into tokens: Unicode and case folding, contractions, punctuation, negation
@@ -60,9 +63,9 @@ public enum TextAnalyzer {
   /// Function words: kept for negation and phrases, but not topics on their own.
   static let stopwords: Set<String> = [
     "a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from",
-    "into", "onto", "up", "out", "over", "as", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does",
+    "into", "onto", "as", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does",
     "did", "doing", "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might",
-    "must", "i", "me", "my", "mine", "myself", "we", "us", "our", "he", "him", "his", "himself", "she", "her", "hers",
+    "must", "i", "my", "mine", "we", "us", "our", "he", "him", "his", "himself", "she", "her", "hers",
     "herself", "they", "them", "their", "theirs", "themselves", "themself", "it", "its", "itself", "this", "that",
     "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "how", "all", "any",
     "some", "such", "than", "too", "very", "s", "t", "just", "about", "again", "also", "still", "even", "really",
@@ -70,6 +73,12 @@ public enum TextAnalyzer {
     "sessions", "therapy", "therapist", "counselor", "counsellor", "keeps", "keep", "kept", "every", "each", "time",
     "today", "now", "always", "thing", "things", "way", "lot", "bit", "something", "anything", "okay", "well", "oh",
     "um", "uh", "hmm", "because", "while", "after", "before", "during", "since", "until", "whenever", "both", "other",
+  ]
+
+  /// Particles and conversation pronouns: they count in pairs, not alone.
+  static let weakWords: Set<String> = [
+    "up", "out", "over", "off", "down", "away", "back", "through", "around", "you", "your", "yours", "yourself", "me",
+    "myself",
   ]
 
   /// Splits and normalises a text.
@@ -109,7 +118,8 @@ public enum TextAnalyzer {
         let negated = negationLeft > 0
         if negated, !stop { negationLeft -= 1 }
         let stem = word.allSatisfy(\.isLetter) ? stemmer.stem(word) : word
-        tokens.append(Token(word: word, stem: stem, clause: clause, quoted: quoted, negated: negated, isStopword: stop))
+        tokens.append(
+          Token(word: word, stem: stem, clause: clause, quoted: quoted, negated: negated, isStopword: stop, isWeak: weakWords.contains(word)))
       }
     }
 
