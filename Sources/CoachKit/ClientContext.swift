@@ -30,6 +30,18 @@ public struct ClientContext: Sendable, Equatable {
     self.mandated = mandated
   }
 
+  /// Whether nothing is known yet.
+  public var isEmpty: Bool { pronoun == nil && topic == nil && !mandated }
+
+  /// What is known, in a few words: "she · mandated · topic: her drinking".
+  public var summary: String {
+    var parts: [String] = []
+    if let pronoun { parts.append(pronoun.rawValue) }
+    if mandated { parts.append("mandated") }
+    if let topic { parts.append("topic: " + topic) }
+    return parts.joined(separator: " · ")
+  }
+
   /// This context updated with what a new line says; facts not mentioned are kept.
   public func updated(with text: String) -> ClientContext {
     var next = self
@@ -46,11 +58,40 @@ public struct ClientContext: Sendable, Equatable {
       next.pronoun = .they
     }
     if let topic = Self.topic(in: tokens) { next.topic = topic }
-    let words = Set(unquoted)
-    if !words.isDisjoint(with: ["mandated", "court", "probation", "parole", "ordered", "required", "sent", "cps"]) {
-      next.mandated = true
-    }
+    if Self.saysMandated(tokens) { next.mandated = true }
     return next
+  }
+
+  /// Words that say the client did not choose to come; "cps" and "po" arrive expanded.
+  static let mandateWords: Set<String> = [
+    "mandated", "mandate", "mandatory", "court", "probation", "parole", "protective", "involuntary", "coerced",
+    "ultimatum", "caseworker",
+  ]
+  /// Word pairs that say it on their own: "sent by", "the judge".
+  static let mandatePairs: Set<[String]> = [["sent", "by"], ["sent", "here"], ["the", "judge"], ["a", "judge"]]
+  /// Word pairs that say it when a word of coming follows: "made her come", "has to attend".
+  static let obligationPairs: Set<[String]> = [
+    ["made", "her"], ["made", "him"], ["made", "them"], ["makes", "her"], ["makes", "him"], ["makes", "them"],
+    ["forced", "to"], ["has", "to"], ["have", "to"], ["had", "to"], ["required", "to"], ["ordered", "to"],
+  ]
+  /// The words of coming that complete an obligation pair.
+  static let comingWords: Set<String> = ["come", "attend", "finish", "complete", "here"]
+
+  /// Whether the tokens say the client is mandated, outside a negation ("not court-ordered").
+  static func saysMandated(_ tokens: [Token]) -> Bool {
+    let words = tokens.filter { !$0.quoted && !$0.negated }.map(\.word)
+    for (index, word) in words.enumerated() {
+      if mandateWords.contains(word) { return true }
+      guard index + 1 < words.count else { continue }
+      let pair = [word, words[index + 1]]
+      if mandatePairs.contains(pair) { return true }
+      guard obligationPairs.contains(pair), index + 2 < words.count else { continue }
+      let following = words[index + 2]
+      if comingWords.contains(following) || following == "be" && index + 3 < words.count && words[index + 3] == "here" {
+        return true
+      }
+    }
+    return false
   }
 
   /// Words that introduce the topic: "when we talk about her drinking".
@@ -90,11 +131,30 @@ public struct ClientContext: Sendable, Equatable {
     return nil
   }
 
+  /// The topic as said to the client: "her drinking" becomes "your drinking".
+  public var spokenTopic: String? {
+    guard let topic else { return nil }
+    let words = topic.split(separator: " ").map(String.init)
+    return words.enumerated().map { index, word in
+      switch word {
+      case "her": index == words.count - 1 ? "you" : "your"
+      case "his", "their": "your"
+      case "him", "them": "you"
+      case "hers", "theirs": "yours"
+      case "herself", "himself", "themselves", "themself": "yourself"
+      case "she", "he", "they": "you"
+      default: word
+      }
+    }.joined(separator: " ")
+  }
+
   /// Fills the slots of a knowledge line: `{they}`, `{them}`, `{their}`, `{They}`, `{Their}`,
   /// `{topic|fallback}`. An unknown slot is left as written.
-  public func fill(_ text: String) -> String {
+  /// - Parameter spoken: whether the line is said to the client, so the topic is "your drinking".
+  public func fill(_ text: String, spoken: Bool = false) -> String {
     guard text.contains("{") else { return text }
     let forms = (pronoun ?? .they).forms
+    let topic = spoken ? spokenTopic : self.topic
     var out = ""
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -115,5 +175,11 @@ public struct ClientContext: Sendable, Equatable {
       rest = rest[rest.index(after: close)...]
     }
     return out + rest
+  }
+
+  /// A stage with its slots filled. The `Say:` line of guidance for the client is said to the
+  /// client ("your drinking"); for the clinician's own side it is said to oneself ("her drinking").
+  public func fill(_ stage: Guidance.Stage, of kind: Intent.Kind) -> Guidance.Stage {
+    Guidance.Stage(name: stage.name, action: fill(stage.action), why: stage.why, say: fill(stage.say, spoken: kind != .self))
   }
 }

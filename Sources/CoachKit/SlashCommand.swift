@@ -19,13 +19,13 @@ public struct SlashCommand: Sendable {
       .text(consultation.renderer.renderTopics(consultation.coach.table))
     },
     SlashCommand(name: "show", argument: "ID", summary: "show the whole knowledge card of an intent") { consultation, argument in
-      consultation.show(argument)
+      consultation.card(argument)
     },
     SlashCommand(name: "why", argument: "", summary: "which words and cues matched, and the scores") { consultation, _ in
       guard let reply = consultation.last else { return .text("Nothing to explain yet: describe what your client is doing.\n") }
       return .text(consultation.renderer.renderWhy(reply))
     },
-    SlashCommand(name: "next", argument: "", summary: "walk the last guidance one stage at a time") { consultation, _ in
+    SlashCommand(name: "next", argument: "", summary: "walk the guidance one stage at a time") { consultation, _ in
       consultation.step(by: 1)
     },
     SlashCommand(name: "back", argument: "", summary: "go back one stage") { consultation, _ in
@@ -34,7 +34,7 @@ public struct SlashCommand: Sendable {
     SlashCommand(name: "stage", argument: "NAME", summary: "jump to a stage: acknowledge, validate, clarify, buy-in, case") { consultation, argument in
       consultation.jump(to: argument)
     },
-    SlashCommand(name: "more", argument: "", summary: "show the alternatives to the last answer") { consultation, _ in
+    SlashCommand(name: "more", argument: "", summary: "show other readings of the last answer; a number takes one") { consultation, _ in
       consultation.alternatives()
     },
     SlashCommand(name: "reset", argument: "", summary: "forget this consult and start afresh") { consultation, _ in
