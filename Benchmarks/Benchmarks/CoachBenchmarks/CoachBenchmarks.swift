@@ -1,0 +1,89 @@
+import Benchmark
+import CHeap
+import CoachKit
+import Foundation
+
+/// The sizes measured, as multiples of the shipped knowledge.
+let scales = [1, 10, 100]
+
+/// Bytes the allocator holds for the program right now (small blocks plus mmapped ones).
+func heapInUse() -> Int { Int(cheap_heap_in_use()) }
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+    timeUnits: .microseconds,
+    warmupIterations: 20,
+    maxDuration: .seconds(3),
+    maxIterations: 20_000
+  )
+
+  Benchmark("build table 1x: IntentTable.embedded() + Matcher(table:)", configuration: .init(maxIterations: 300)) { benchmark in
+    for _ in benchmark.scaledIterations {
+      do {
+        blackHole(Matcher(table: try IntentTable.embedded()))
+      } catch {
+        fatalError("\(error)")
+      }
+    }
+  }
+
+  for scale in scales {
+    if scale > 1 {
+      Benchmark(
+        "build table \(scale)x: IntentTable(files:) + Matcher(table:)",
+        configuration: .init(timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20)
+      ) { benchmark, files in
+        for _ in benchmark.scaledIterations {
+          blackHole(Matcher(table: Workload.table(files)))
+        }
+      } setup: {
+        SyntheticKnowledge.files(scale: scale)
+      }
+    }
+
+    Benchmark(
+      "table memory \(scale)x",
+      configuration: .init(
+        metrics: [.custom("heap held by table + matcher (bytes)", useScalingFactor: false)],
+        warmupIterations: 0, maxIterations: 3)
+    ) { benchmark, files in
+      let before = heapInUse()
+      let matcher = Matcher(table: Workload.table(files))
+      benchmark.measurement(.custom("heap held by table + matcher (bytes)", useScalingFactor: false), heapInUse() - before)
+      blackHole(matcher)
+    } setup: {
+      SyntheticKnowledge.files(scale: scale)
+    }
+
+    Benchmark("match \(scale)x") { benchmark, workload in
+      let input = workload.nextInput()
+      benchmark.startMeasurement()
+      blackHole(workload.matcher.match(input))
+      benchmark.stopMeasurement()
+    } setup: {
+      Workload(scale: scale)
+    }
+
+    Benchmark("answer as text \(scale)x") { benchmark, workload in
+      let input = workload.nextInput()
+      let renderer = TextRenderer(width: 80)
+      benchmark.startMeasurement()
+      let reply = Reply(input: input, match: workload.matcher.match(input), table: workload.table, context: ClientContext().updated(with: input))
+      blackHole(renderer.render(reply))
+      benchmark.stopMeasurement()
+    } setup: {
+      Workload(scale: scale)
+    }
+
+    Benchmark("answer as JSON \(scale)x") { benchmark, workload in
+      let input = workload.nextInput()
+      benchmark.startMeasurement()
+      let reply = Reply(input: input, match: workload.matcher.match(input), table: workload.table, context: ClientContext().updated(with: input))
+      blackHole(JSONRenderer.object(reply).serialized())
+      benchmark.stopMeasurement()
+    } setup: {
+      Workload(scale: scale)
+    }
+  }
+}
