@@ -13,10 +13,21 @@ struct CoachCommand: ParsableCommand {
     discussion: """
       Describe what your client is doing ("court-ordered, just shrugs and says nothing") or \
       ask a question ("what is rolling with resistance?"). With no subcommand, coach opens a \
-      chat on a terminal, or answers each line of standard input when it is not a terminal.
+      chat on a terminal (type /help there), or answers each line of standard input when it \
+      is not a terminal.
+
+      Examples:
+        coach                                  a chat on a terminal
+        coach ask "she just shrugs"            one answer, then exit
+        coach --json < notes.txt               one JSON line per input line
+        coach ask --knowledge ~/clinic "..."   with your own intents added
+
       Nothing you type is written anywhere unless you ask (/save, /history on).
+
+      Exit status: 0 success, 64 usage error, 65 bad knowledge data, 66 missing input file \
+      or folder, 74 error reading standard input, 130 interrupted.
       """,
-    version: version,
+    version: "coach \(version)",
     subcommands: [Chat.self, Ask.self, Intents.self, Check.self, Eval.self],
     defaultSubcommand: Chat.self
   )
