@@ -80,5 +80,6 @@ enum ExitStatus {
   static let usage: Int32 = 64
   static let dataError: Int32 = 65
   static let noInput: Int32 = 66
+  static let ioError: Int32 = 74
   static let interrupted: Int32 = 130
 }
