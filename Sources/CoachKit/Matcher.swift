@@ -20,12 +20,39 @@ public struct Matcher: Sendable {
     public var backdropRatio = 0.45
     /// Above this score, an input nearest to a `safety-risk` example is risk even without a cue.
     public var riskExampleThreshold = 0.4
+    /// How far a keyword can count as a nearest example (0: only in the centroid).
+    public var keywordNearestWeight = 0.8
+    /// Weight of a concept set's feature beside the word's own stem.
+    public var conceptWeight = 0.5
+    /// Weight of the second-nearest example beside the nearest.
+    public var secondWeight = 0.0
+    /// Weight of a negated word's plain stem, beside its negated form.
+    public var negatedTopicWeight = 0.5
     /// Weight of a stem pair against a single stem.
     public var bigramWeight = 0.6
     /// Weight, in the input's length, of a word the knowledge has never seen.
     public var unseenWeight = 0.55
     /// Creates the default settings.
-    public init() {}
+    public init() {
+      if let tune = ProcessInfo.processInfo.environment["COACH_TUNE"] {
+        for pair in tune.split(separator: ",") {
+          let kv = pair.split(separator: "=")
+          guard kv.count == 2, let v = Double(kv[1]) else { continue }
+          switch kv[0] {
+          case "nearestWeight": nearestWeight = v
+          case "threshold": threshold = v
+          case "bigramWeight": bigramWeight = v
+          case "unseenWeight": unseenWeight = v
+          case "riskExampleThreshold": riskExampleThreshold = v
+          case "negatedTopicWeight": negatedTopicWeight = v
+          case "secondWeight": secondWeight = v
+          case "conceptWeight": conceptWeight = v
+          case "keywordNearestWeight": keywordNearestWeight = v
+          default: break
+          }
+        }
+      }
+    }
   }
 
   let table: IntentTable
@@ -47,6 +74,8 @@ public struct Matcher: Sendable {
   let keywordStart: [Int]
   let intentIDs: [String]
   let safetyIndex: Int?
+  /// Intents of kind `noise`, which stand for `unknown`.
+  let noiseIndices: Set<Int>
 
   /// Builds the matcher's index from a table.
   public init(table: IntentTable, settings: Settings = Settings(), screen: SafetyScreen = .standard) {
@@ -55,9 +84,10 @@ public struct Matcher: Sendable {
     self.screen = screen
     intentIDs = table.intents.map(\.id)
     safetyIndex = intentIDs.firstIndex(of: "safety-risk")
+    noiseIndices = Set(table.intents.indices.filter { table.intents[$0].kind == .noise })
 
     var ids: [String: Int] = [:]
-    var documents: [(owner: Int32, text: String, features: [Int: Double])] = []
+    var documents: [(owner: Int32, text: String, features: [Int: Double], isKeyword: Bool)] = []
     var documentFrequency: [Int] = []
     var surfaces: [String: String] = [:]
     var keywordStart: [Int] = []
@@ -68,7 +98,9 @@ public struct Matcher: Sendable {
         let tokens = TextAnalyzer.analyze(text)
         for token in tokens where !token.isStopword { surfaces[token.word] = token.stem }
         var vector: [Int: Double] = [:]
-        for (feature, weight) in Self.features(tokens, bigramWeight: settings.bigramWeight) {
+        for (feature, weight) in Self.features(
+          tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
+          conceptWeight: settings.conceptWeight) {
           let id: Int
           if let known = ids[feature] {
             id = known
@@ -80,7 +112,7 @@ public struct Matcher: Sendable {
           vector[id, default: 0] += weight
           if seenInIntent.insert(id).inserted { documentFrequency[id] += 1 }
         }
-        documents.append((Int32(index), text, vector))
+        documents.append((Int32(index), text, vector, documents.count >= keywordStart[index]))
       }
     }
     let intentCount = Double(max(table.intents.count, 1))
@@ -90,11 +122,14 @@ public struct Matcher: Sendable {
     var centroids = [[Int: Double]](repeating: [:], count: table.intents.count)
     for (number, document) in documents.enumerated() {
       var vector = document.features.mapValues { _ in 0.0 }
-      for (id, tf) in document.features { vector[id] = (1 + log(tf)) * idf[id] }
+      for (id, tf) in document.features { vector[id] = Self.damp(tf) * idf[id] }
       let norm = sqrt(vector.values.reduce(0) { $0 + $1 * $1 })
       guard norm > 0 else { continue }
       for (id, value) in vector {
-        examplePostings[id].append((Int32(number), Float(value / norm)))
+        // Keywords shape the centroid only: a one-word keyword would otherwise be a perfect
+        // "nearest example" for any one-word input that shares it.
+        let scale = document.isKeyword ? settings.keywordNearestWeight : 1
+        if scale > 0 { examplePostings[id].append((Int32(number), Float(scale * value / norm))) }
         centroids[Int(document.owner)][id, default: 0] += value / norm
       }
     }
@@ -115,12 +150,21 @@ public struct Matcher: Sendable {
   }
 
   /// The features of a text: stems, negated stems and neighbouring stem pairs, with weights.
-  static func features(_ tokens: [Token], bigramWeight: Double) -> [(String, Double)] {
+  static func features(
+    _ tokens: [Token], bigramWeight: Double, negatedTopicWeight: Double = 0.5, lexicon: Lexicon = Lexicon(), conceptWeight: Double = 0.5
+  ) -> [(String, Double)] {
     var out: [(String, Double)] = []
     var previous: Token?
     for token in tokens where !token.isStopword {
       let stem = token.negated ? "!" + token.stem : token.stem
-      if !token.isWeak { out.append((stem, 1)) }
+      if !token.isWeak {
+        out.append((stem, 1))
+        for concept in lexicon.concepts[token.stem] ?? [] {
+          out.append(((token.negated ? "!~" : "~") + concept, conceptWeight))
+        }
+        // A negated word still names the topic ("won't do the *homework*").
+        if token.negated { out.append((token.stem, negatedTopicWeight)) }
+      }
       if let previous, previous.clause == token.clause, !(previous.isWeak && token.isWeak) {
         let first = previous.negated ? "!" + previous.stem : previous.stem
         out.append((first + " " + stem, bigramWeight))
@@ -132,9 +176,15 @@ public struct Matcher: Sendable {
 
   /// Matches one input.
   public func match(_ text: String) -> Match {
-    let tokens = TextAnalyzer.analyze(text)
+    var tokens = TextAnalyzer.analyze(text)
     var evidence = Match.Evidence()
-    evidence.safetyCues = screen.screen(tokens)
+    let scan = screen.scan(tokens)
+    evidence.safetyCues = scan.cues
+    // A denied risk ("no SI", "denies self-harm") is a screening note, not a description of
+    // resistance: its words are left out of the match.
+    for range in scan.denied.reversed() where range.upperBound <= tokens.count {
+      for index in range { tokens[index].isStopword = true }
+    }
     evidence.negated = tokens.filter { $0.negated && !$0.isStopword }.map(\.word)
 
     // Read unseen words as misspellings of known ones where one is close enough.
@@ -163,6 +213,9 @@ public struct Matcher: Sendable {
       }
       ranked.removeAll { $0.offset == safety }
     }
+    // Examples of what the coach does not cover pull an input toward `unknown`.
+    let noiseWins = ranked.first.map { noiseIndices.contains($0.offset) } ?? false
+    ranked.removeAll { noiseIndices.contains($0.offset) }
     evidence.scores = ranked.prefix(5).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded($0.element.total)) }
 
     if !evidence.safetyCues.isEmpty || riskByExample, safetyIndex != nil {
@@ -171,7 +224,7 @@ public struct Matcher: Sendable {
       return Match(intent: "safety-risk", confidence: 1, alternatives: alternatives, backdrop: nil, ambiguous: false, evidence: evidence)
     }
 
-    guard let best = ranked.first, best.element.total >= settings.threshold else {
+    guard !noiseWins, let best = ranked.first, best.element.total >= settings.threshold else {
       let near = ranked.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
       return Match(intent: Match.unknown, confidence: Self.rounded(confidence(ranked.first?.element.total ?? 0)), alternatives: near, backdrop: nil, ambiguous: false, evidence: evidence)
     }
@@ -205,7 +258,11 @@ public struct Matcher: Sendable {
       alternatives: alternatives, backdrop: backdrop, ambiguous: ambiguous, evidence: evidence)
   }
 
+  /// Sublinear term frequency: weights below one count as they are, repeats count less.
+  static func damp(_ tf: Double) -> Double { tf <= 1 ? tf : 1 + log(tf) }
+
   struct Score {
+    var secondCosine: Double = 0
     var nearestCosine: Double = 0
     var nearest: Int?
     var centroid: Double = 0
@@ -216,7 +273,9 @@ public struct Matcher: Sendable {
   func score(_ tokens: [Token]) -> [Score] {
     var query: [Int: Double] = [:]
     var unseen = 0.0
-    for (feature, weight) in Self.features(tokens, bigramWeight: settings.bigramWeight) {
+    for (feature, weight) in Self.features(
+          tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
+          conceptWeight: settings.conceptWeight) {
       if let id = featureIDs[feature] {
         query[id, default: 0] += weight
       } else if !feature.contains(" ") {
@@ -225,7 +284,7 @@ public struct Matcher: Sendable {
     }
     var norm = 0.0
     for (id, tf) in query {
-      let value = (1 + log(tf)) * idf[id]
+      let value = Self.damp(tf) * idf[id]
       query[id] = value
       norm += value * value
     }
@@ -244,13 +303,18 @@ public struct Matcher: Sendable {
     for (example, dot) in exampleDots {
       let owner = Int(exampleOwner[Int(example)])
       if dot > scores[owner].nearestCosine {
+        scores[owner].secondCosine = scores[owner].nearestCosine
         scores[owner].nearestCosine = dot
         scores[owner].nearest = Int(example)
+      } else if dot > scores[owner].secondCosine {
+        scores[owner].secondCosine = dot
       }
     }
     let w = settings.nearestWeight
     for index in scores.indices {
-      scores[index].total = w * scores[index].nearestCosine + (1 - w) * scores[index].centroid
+      let second = settings.secondWeight
+      let near = (scores[index].nearestCosine + second * scores[index].secondCosine) / (1 + second)
+      scores[index].total = w * near + (1 - w) * scores[index].centroid
     }
     return scores
   }
