@@ -13,9 +13,12 @@ public struct Matcher: Sendable {
     /// Weight of the nearest example against the centroid.
     public var nearestWeight = 0.55
     /// Below this score the answer is `unknown`.
-    public var threshold = 0.26
+    public var threshold = 0.22
     /// Above this ratio of second to first score, the top two are called ambiguous.
     public var ambiguityRatio = 0.92
+    /// A sign scoring at least this share of the top situation's score leads, with the situation
+    /// as its backdrop: what the client does decides what to do next.
+    public var signOverSituationRatio = 0.6
     /// A situation scoring at least this share of the top sign's score is its backdrop.
     public var backdropRatio = 0.45
     /// Above this score, an input nearest to a `safety-risk` example is risk even without a cue.
@@ -24,8 +27,8 @@ public struct Matcher: Sendable {
     public var keywordNearestWeight = 0.8
     /// Weight of a concept set's feature beside the word's own stem.
     public var conceptWeight = 0.5
-    /// Weight of the second-nearest example beside the nearest.
-    public var secondWeight = 0.0
+    /// Weight of the line's shape: first person, a question, quoted speech.
+    public var structureWeight = 1.0
     /// Weight of a negated word's plain stem, beside its negated form.
     public var negatedTopicWeight = 0.5
     /// Weight of a stem pair against a single stem.
@@ -33,25 +36,32 @@ public struct Matcher: Sendable {
     /// Weight, in the input's length, of a word the knowledge has never seen.
     public var unseenWeight = 0.55
     /// Creates the default settings.
-    public init() {
-      if let tune = ProcessInfo.processInfo.environment["COACH_TUNE"] {
-        for pair in tune.split(separator: ",") {
-          let kv = pair.split(separator: "=")
-          guard kv.count == 2, let v = Double(kv[1]) else { continue }
-          switch kv[0] {
-          case "nearestWeight": nearestWeight = v
-          case "threshold": threshold = v
-          case "bigramWeight": bigramWeight = v
-          case "unseenWeight": unseenWeight = v
-          case "riskExampleThreshold": riskExampleThreshold = v
-          case "negatedTopicWeight": negatedTopicWeight = v
-          case "secondWeight": secondWeight = v
-          case "conceptWeight": conceptWeight = v
-          case "keywordNearestWeight": keywordNearestWeight = v
-          default: break
-          }
-        }
+    public init() {}
+
+    /// The names `set(_:to:)` takes, for `coach eval --set`.
+    public static let names = [
+      "nearestWeight", "threshold", "ambiguityRatio", "backdropRatio", "signOverSituationRatio", "riskExampleThreshold", "keywordNearestWeight",
+      "conceptWeight", "structureWeight", "negatedTopicWeight", "bigramWeight", "unseenWeight",
+    ]
+
+    /// Changes one setting by name; false for an unknown name.
+    public mutating func set(_ name: String, to value: Double) -> Bool {
+      switch name {
+      case "nearestWeight": nearestWeight = value
+      case "threshold": threshold = value
+      case "ambiguityRatio": ambiguityRatio = value
+      case "backdropRatio": backdropRatio = value
+      case "signOverSituationRatio": signOverSituationRatio = value
+      case "riskExampleThreshold": riskExampleThreshold = value
+      case "keywordNearestWeight": keywordNearestWeight = value
+      case "conceptWeight": conceptWeight = value
+      case "structureWeight": structureWeight = value
+      case "negatedTopicWeight": negatedTopicWeight = value
+      case "bigramWeight": bigramWeight = value
+      case "unseenWeight": unseenWeight = value
+      default: return false
       }
+      return true
     }
   }
 
@@ -100,7 +110,7 @@ public struct Matcher: Sendable {
         var vector: [Int: Double] = [:]
         for (feature, weight) in Self.features(
           tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
-          conceptWeight: settings.conceptWeight) {
+          conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight) {
           let id: Int
           if let known = ids[feature] {
             id = known
@@ -151,9 +161,19 @@ public struct Matcher: Sendable {
 
   /// The features of a text: stems, negated stems and neighbouring stem pairs, with weights.
   static func features(
-    _ tokens: [Token], bigramWeight: Double, negatedTopicWeight: Double = 0.5, lexicon: Lexicon = Lexicon(), conceptWeight: Double = 0.5
+    _ tokens: [Token], bigramWeight: Double, negatedTopicWeight: Double = 0.5, lexicon: Lexicon = Lexicon(), conceptWeight: Double = 0.5,
+    structureWeight: Double = 0
   ) -> [(String, Double)] {
     var out: [(String, Double)] = []
+    // The shape of the line: the user speaking of themselves ("i snapped at him"), asking a
+    // question, or quoting the client.
+    if structureWeight > 0 {
+      if tokens.contains(where: { !$0.quoted && ["i", "myself", "my"].contains($0.word) }) { out.append(("@i", structureWeight)) }
+      if let first = tokens.first, ["what", "how", "why", "is", "are", "can", "should", "do", "does", "when", "which"].contains(first.word) {
+        out.append(("@ask", structureWeight))
+      }
+      if tokens.contains(where: \.quoted) { out.append(("@quote", structureWeight)) }
+    }
     var previous: Token?
     for token in tokens where !token.isStopword {
       let stem = token.negated ? "!" + token.stem : token.stem
@@ -236,7 +256,7 @@ public struct Matcher: Sendable {
     // situation frames it.
     if kinds[best.offset] == .situation,
       let sign = ranked.dropFirst().first(where: { kinds[$0.offset] == .sign }),
-      sign.element.total >= best.element.total * 0.8
+      sign.element.total >= max(best.element.total * settings.signOverSituationRatio, settings.threshold)
     {
       primary = sign
       backdrop = intentIDs[best.offset]
@@ -262,7 +282,6 @@ public struct Matcher: Sendable {
   static func damp(_ tf: Double) -> Double { tf <= 1 ? tf : 1 + log(tf) }
 
   struct Score {
-    var secondCosine: Double = 0
     var nearestCosine: Double = 0
     var nearest: Int?
     var centroid: Double = 0
@@ -275,7 +294,7 @@ public struct Matcher: Sendable {
     var unseen = 0.0
     for (feature, weight) in Self.features(
           tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
-          conceptWeight: settings.conceptWeight) {
+          conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight) {
       if let id = featureIDs[feature] {
         query[id, default: 0] += weight
       } else if !feature.contains(" ") {
@@ -303,18 +322,13 @@ public struct Matcher: Sendable {
     for (example, dot) in exampleDots {
       let owner = Int(exampleOwner[Int(example)])
       if dot > scores[owner].nearestCosine {
-        scores[owner].secondCosine = scores[owner].nearestCosine
         scores[owner].nearestCosine = dot
         scores[owner].nearest = Int(example)
-      } else if dot > scores[owner].secondCosine {
-        scores[owner].secondCosine = dot
       }
     }
     let w = settings.nearestWeight
     for index in scores.indices {
-      let second = settings.secondWeight
-      let near = (scores[index].nearestCosine + second * scores[index].secondCosine) / (1 + second)
-      scores[index].total = w * near + (1 - w) * scores[index].centroid
+      scores[index].total = w * scores[index].nearestCosine + (1 - w) * scores[index].centroid
     }
     return scores
   }

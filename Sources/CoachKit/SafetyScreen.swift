@@ -198,6 +198,7 @@ public struct SafetyScreen: Sendable {
     "suicide: better off dead",
     "suicide: better off without me|him|her|them|us",
     "suicide: better off if ~3 not|gone|dead|wasnt",
+    "suicide: no|any|without reason|point ~2 live|living|alive|existing|exist|life|on",
     "suicide: reason|point ~2 live|living|alive|existing|exist|life",
     "suicide: reason|point ~2 go|going on",
     "suicide: not|never wake|waking|wakes up",

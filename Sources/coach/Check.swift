@@ -13,9 +13,11 @@ extension CoachCommand {
     @Flag(name: .long, help: "List every held-out example that classifies elsewhere.")
     var verbose = false
 
+    @OptionGroup var tuning: TuningOptions
+
     func run() throws {
-      let coach = try options.loadCoach()
-      let check = KnowledgeCheck(table: coach.table)
+      let coach = try options.loadCoach(settings: try tuning.settings())
+      let check = KnowledgeCheck(table: coach.table, settings: try tuning.settings())
       var out = Terminal.standardOutput
       out.write("\(coach.table.intents.count) intents, \(coach.table.intents.map(\.examples.count).reduce(0, +)) examples: all files valid\n\n")
       out.write("source sections\n")
@@ -50,8 +52,10 @@ extension CoachCommand {
     @Argument(help: ArgumentHelp("A JSONL file of {\"text\": ..., \"accept\": [ids]} lines.", valueName: "file"))
     var file: String
 
+    @OptionGroup var tuning: TuningOptions
+
     func run() throws {
-      let coach = try options.loadCoach()
+      let coach = try options.loadCoach(settings: try tuning.settings())
       guard let data = FileManager.default.contents(atPath: file) else {
         Terminal.standardError.write("\(file): error: cannot read the file\n")
         throw ExitCode(ExitStatus.noInput)
@@ -67,5 +71,22 @@ extension CoachCommand {
       Terminal.standardOutput.write(options.json ? evaluation.json().serialized() + "\n" : evaluation.report())
       Terminal.standardOutput.flush()
     }
+  }
+}
+
+/// `--set name=value`: try a matcher setting while measuring.
+struct TuningOptions: ParsableArguments {
+  @Option(name: .customLong("set"), help: ArgumentHelp("Try a matcher setting while measuring, e.g. threshold=0.3 (repeatable).", valueName: "name=value"))
+  var assignments: [String] = []
+
+  func settings() throws -> Matcher.Settings {
+    var settings = Matcher.Settings()
+    for assignment in assignments {
+      let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let value = Double(parts[1]), settings.set(parts[0], to: value) else {
+        throw ValidationError("--set takes name=value with a number, name one of: \(Matcher.Settings.names.joined(separator: ", "))")
+      }
+    }
+    return settings
   }
 }
