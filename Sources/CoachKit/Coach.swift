@@ -13,14 +13,14 @@ public struct Coach: Sendable {
 
   /// The coach on the embedded knowledge plus any folders given.
   /// - Throws: ``KnowledgeErrors`` with `path:line: error: ...` messages.
-  public static func load(adding folders: [String] = []) throws(KnowledgeErrors) -> Coach {
+  public static func load(adding folders: [String] = [], settings: Matcher.Settings = Matcher.Settings()) throws(KnowledgeErrors) -> Coach {
     var table = try IntentTable.embedded()
     for folder in folders {
       let extra = try IntentTable(files: IntentTable.files(in: folder))
       table = table.adding(extra)
     }
     try table.checkReferences()
-    return Coach(table: table)
+    return Coach(table: table, settings: settings)
   }
 
   /// Answers one line.

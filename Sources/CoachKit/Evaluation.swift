@@ -24,6 +24,8 @@ public struct Evaluation: Sendable {
     public var predicted: String
     public var confidence: Double
     public var correct: Bool
+    /// The best intent before the `unknown` threshold: the answer, or the nearest topic.
+    public var rawTop: String
   }
 
   /// Precision, recall and F1 of one intent.
@@ -59,7 +61,10 @@ public struct Evaluation: Sendable {
   public init(samples: [Sample], matcher: Matcher) {
     outcomes = samples.map { sample in
       let match = matcher.match(sample.text)
-      return Outcome(sample: sample, predicted: match.intent, confidence: match.confidence, correct: sample.accept.contains(match.intent))
+      let rawTop = match.isUnknown ? (match.alternatives.first?.intent ?? Match.unknown) : match.intent
+      return Outcome(
+        sample: sample, predicted: match.intent, confidence: match.confidence, correct: sample.accept.contains(match.intent),
+        rawTop: rawTop)
     }
   }
 
@@ -70,6 +75,24 @@ public struct Evaluation: Sendable {
     let inScope = outcomes.filter { $0.sample.inScope }
     return share(inScope.filter(\.correct).count, of: inScope.count)
   }
+  /// In-scope lines whose best intent before the threshold is accepted: how well the matcher
+  /// ranks, apart from when it turns a line away.
+  public var rawAccuracy: Double {
+    let inScope = outcomes.filter { $0.sample.inScope }
+    return share(inScope.filter { $0.sample.accept.contains($0.rawTop) }.count, of: inScope.count)
+  }
+
+  /// The chance that an out-of-scope line has a lower confidence than an in-scope one: how well
+  /// confidence separates the two, whatever the threshold.
+  public var unknownAUROC: Double {
+    let inScope = outcomes.filter { $0.sample.inScope && !$0.sample.isRisk }.map(\.confidence)
+    let out = outcomes.filter { !$0.sample.inScope }.map(\.confidence)
+    guard !inScope.isEmpty, !out.isEmpty else { return 1 }
+    var wins = 0.0
+    for o in out { for i in inScope { wins += o < i ? 1 : (o == i ? 0.5 : 0) } }
+    return wins / Double(inScope.count * out.count)
+  }
+
   /// Out-of-scope lines answered `unknown`.
   public var rejection: Double {
     let out = outcomes.filter { !$0.sample.inScope }
@@ -127,6 +150,8 @@ public struct Evaluation: Sendable {
       ("lines", .number(Double(outcomes.count))),
       ("in_scope", .number(Double(outcomes.filter { $0.sample.inScope }.count))),
       ("accuracy", number(accuracy)),
+      ("raw_accuracy", number(rawAccuracy)),
+      ("unknown_auroc", number(unknownAUROC)),
       ("out_of_scope_rejection", number(rejection)),
       ("in_scope_acceptance", number(acceptance)),
       ("risk_recall", number(riskRecall)),
@@ -145,9 +170,9 @@ public struct Evaluation: Sendable {
   public func report() -> String {
     func percent(_ value: Double) -> String { String(format: "%5.1f%%", value * 100) }
     var out = "lines \(outcomes.count), in scope \(outcomes.filter { $0.sample.inScope }.count), out of scope \(outcomes.filter { !$0.sample.inScope }.count), risk \(outcomes.filter { $0.sample.isRisk }.count)\n"
-    out += "top-1 accuracy (in scope)   \(percent(accuracy))\n"
+    out += "top-1 accuracy (in scope)   \(percent(accuracy))   before the threshold \(percent(rawAccuracy))\n"
     out += "out-of-scope rejected       \(percent(rejection))\n"
-    out += "in-scope accepted           \(percent(acceptance))\n"
+    out += "in-scope accepted           \(percent(acceptance))   AUROC in vs out \(String(format: "%.3f", unknownAUROC))\n"
     out += "risk recall                 \(percent(riskRecall))   false alarms \(falseAlarms.count)\n\n"
     out += "intent                     support  precision  recall     f1\n"
     for score in perIntent {

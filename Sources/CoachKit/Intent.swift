@@ -13,6 +13,9 @@ public struct Intent: Sendable, Equatable {
     case concept
     /// Risk to someone's life or safety.
     case safety
+    /// What the coach does not cover (billing, small talk): examples that teach the matcher
+    /// to answer `unknown`, the way Snips trains its None intent. Never an answer itself.
+    case noise
   }
 
   /// The public id, as in the intent catalog (`no-response`).

@@ -7,6 +7,8 @@ public struct IntentTable: Sendable {
   public private(set) var intents: [Intent]
   /// The source document's questions, in document order.
   public private(set) var sourceSections: [String]
+  /// Concept sets from `.lexicon` files.
+  public var lexicon = Lexicon()
   private var index: [String: Int]
 
   /// Finds an intent by id.
@@ -39,10 +41,15 @@ public struct IntentTable: Sendable {
     var problems: [CoachError] = []
     var intents: [Intent] = []
     var sections: [String] = []
+    var lexicon = Lexicon()
     var seen: [String: String] = [:]
     for (path, text) in files {
       if path.hasSuffix(".txt") {
         sections += Self.questions(in: text)
+        continue
+      }
+      if path.hasSuffix(".lexicon") {
+        do { lexicon = lexicon.merging(try Lexicon(text: text, path: path)) } catch { problems.append(error) }
         continue
       }
       guard path.hasSuffix(".md") else { continue }
@@ -60,6 +67,7 @@ public struct IntentTable: Sendable {
     }
     guard problems.isEmpty else { throw KnowledgeErrors(errors: problems) }
     self.init(intents: intents, sourceSections: sections)
+    self.lexicon = lexicon
   }
 
   /// Reads every `.md` and `.txt` file of a folder.
@@ -81,7 +89,7 @@ public struct IntentTable: Sendable {
     }
     var files: [(String, String)] = []
     var problems: [CoachError] = []
-    for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+    for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") || name.hasSuffix(".lexicon") {
       let path = (folder as NSString).appendingPathComponent(name)
       guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
         problems.append(.unreadable(path: path, reason: "permission denied"))
@@ -99,7 +107,9 @@ public struct IntentTable: Sendable {
 
   /// This table with the intents of `other` added, replacing those with the same id.
   public func adding(_ other: IntentTable) -> IntentTable {
-    IntentTable(intents: intents + other.intents, sourceSections: sourceSections + other.sourceSections)
+    var table = IntentTable(intents: intents + other.intents, sourceSections: sourceSections + other.sourceSections)
+    table.lexicon = lexicon.merging(other.lexicon)
+    return table
   }
 
   /// Checks that every related id names an intent of the table.

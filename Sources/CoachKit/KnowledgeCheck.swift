@@ -14,6 +14,8 @@ public struct KnowledgeCheck: Sendable {
   public var strays: [Stray]
   /// Examples checked.
   public var examplesChecked: Int
+  /// Held-out examples whose best intent, before the `unknown` threshold, is their own.
+  public var rankedFirst: Int
   /// Intents with fewer than the recommended 12 examples.
   public var thin: [(intent: String, count: Int)]
 
@@ -21,11 +23,12 @@ public struct KnowledgeCheck: Sendable {
   public var isComplete: Bool { coverage.allSatisfy { !$0.intents.isEmpty } }
 
   /// Checks a table; `folds` held-out rounds (each example is held out in exactly one).
-  public init(table: IntentTable, folds: Int = 10) {
+  public init(table: IntentTable, folds: Int = 10, settings: Matcher.Settings = Matcher.Settings()) {
     coverage = table.coverage()
     thin = table.intents.filter { $0.examples.count < 12 }.map { ($0.id, $0.examples.count) }
     var strays: [Stray] = []
     var checked = 0
+    var ranked = 0
     for fold in 0..<folds {
       var held: [(intent: String, example: String)] = []
       let trimmed = table.intents.map { intent -> Intent in
@@ -36,14 +39,20 @@ public struct KnowledgeCheck: Sendable {
         }
         return copy
       }
-      let matcher = Matcher(table: IntentTable(intents: trimmed))
+      var heldOut = IntentTable(intents: trimmed)
+      heldOut.lexicon = table.lexicon
+      let matcher = Matcher(table: heldOut, settings: settings)
       for (intent, example) in held {
         checked += 1
-        let answered = matcher.match(example).intent
+        let match = matcher.match(example)
+        let answered = match.intent
+        let top = match.isUnknown ? match.alternatives.first?.intent : answered
+        if top == intent || (answered == Match.unknown && table[intent]?.kind == .noise) { ranked += 1 }
         if answered != intent { strays.append(Stray(intent: intent, example: example, answered: answered)) }
       }
     }
     self.strays = strays
     examplesChecked = checked
+    rankedFirst = ranked
   }
 }

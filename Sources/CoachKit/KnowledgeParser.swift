@@ -242,6 +242,10 @@ struct Body {
   func guidance(kind: Intent.Kind, kindLine: Int, fail: (Int, String) -> Void) -> Guidance {
     let endLine = (sections.last?.lines.last?.line ?? sections.last?.line ?? kindLine)
     var answer = ""
+    if kind == .noise {
+      for section in sections { fail(section.line, "a noise file holds examples only: remove '## \(section.title)'") }
+      return Guidance(answer: "")
+    }
     if let section = section("answer") {
       answer = text(of: section)
       if answer.isEmpty { fail(section.line, "section 'Answer' is empty") }

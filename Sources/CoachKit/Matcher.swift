@@ -13,19 +13,56 @@ public struct Matcher: Sendable {
     /// Weight of the nearest example against the centroid.
     public var nearestWeight = 0.55
     /// Below this score the answer is `unknown`.
-    public var threshold = 0.26
+    public var threshold = 0.22
     /// Above this ratio of second to first score, the top two are called ambiguous.
     public var ambiguityRatio = 0.92
+    /// A sign scoring at least this share of the top situation's score leads, with the situation
+    /// as its backdrop: what the client does decides what to do next.
+    public var signOverSituationRatio = 0.6
     /// A situation scoring at least this share of the top sign's score is its backdrop.
     public var backdropRatio = 0.45
     /// Above this score, an input nearest to a `safety-risk` example is risk even without a cue.
     public var riskExampleThreshold = 0.4
+    /// How far a keyword can count as a nearest example (0: only in the centroid).
+    public var keywordNearestWeight = 0.8
+    /// Weight of a concept set's feature beside the word's own stem.
+    public var conceptWeight = 0.5
+    /// Weight of the line's shape: first person, a question, quoted speech.
+    public var structureWeight = 1.0
+    /// Weight of a negated word's plain stem, beside its negated form.
+    public var negatedTopicWeight = 0.5
     /// Weight of a stem pair against a single stem.
     public var bigramWeight = 0.6
     /// Weight, in the input's length, of a word the knowledge has never seen.
     public var unseenWeight = 0.55
     /// Creates the default settings.
     public init() {}
+
+    /// The names `set(_:to:)` takes, for `coach eval --set`.
+    public static let names = [
+      "nearestWeight", "threshold", "ambiguityRatio", "backdropRatio", "signOverSituationRatio", "riskExampleThreshold", "keywordNearestWeight",
+      "conceptWeight", "structureWeight", "negatedTopicWeight", "bigramWeight", "unseenWeight",
+    ]
+
+    /// Changes one setting by name; false for an unknown name.
+    public mutating func set(_ name: String, to value: Double) -> Bool {
+      switch name {
+      case "nearestWeight": nearestWeight = value
+      case "threshold": threshold = value
+      case "ambiguityRatio": ambiguityRatio = value
+      case "backdropRatio": backdropRatio = value
+      case "signOverSituationRatio": signOverSituationRatio = value
+      case "riskExampleThreshold": riskExampleThreshold = value
+      case "keywordNearestWeight": keywordNearestWeight = value
+      case "conceptWeight": conceptWeight = value
+      case "structureWeight": structureWeight = value
+      case "negatedTopicWeight": negatedTopicWeight = value
+      case "bigramWeight": bigramWeight = value
+      case "unseenWeight": unseenWeight = value
+      default: return false
+      }
+      return true
+    }
   }
 
   let table: IntentTable
@@ -47,6 +84,8 @@ public struct Matcher: Sendable {
   let keywordStart: [Int]
   let intentIDs: [String]
   let safetyIndex: Int?
+  /// Intents of kind `noise`, which stand for `unknown`.
+  let noiseIndices: Set<Int>
 
   /// Builds the matcher's index from a table.
   public init(table: IntentTable, settings: Settings = Settings(), screen: SafetyScreen = .standard) {
@@ -55,9 +94,10 @@ public struct Matcher: Sendable {
     self.screen = screen
     intentIDs = table.intents.map(\.id)
     safetyIndex = intentIDs.firstIndex(of: "safety-risk")
+    noiseIndices = Set(table.intents.indices.filter { table.intents[$0].kind == .noise })
 
     var ids: [String: Int] = [:]
-    var documents: [(owner: Int32, text: String, features: [Int: Double])] = []
+    var documents: [(owner: Int32, text: String, features: [Int: Double], isKeyword: Bool)] = []
     var documentFrequency: [Int] = []
     var surfaces: [String: String] = [:]
     var keywordStart: [Int] = []
@@ -68,7 +108,9 @@ public struct Matcher: Sendable {
         let tokens = TextAnalyzer.analyze(text)
         for token in tokens where !token.isStopword { surfaces[token.word] = token.stem }
         var vector: [Int: Double] = [:]
-        for (feature, weight) in Self.features(tokens, bigramWeight: settings.bigramWeight) {
+        for (feature, weight) in Self.features(
+          tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
+          conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight) {
           let id: Int
           if let known = ids[feature] {
             id = known
@@ -80,7 +122,7 @@ public struct Matcher: Sendable {
           vector[id, default: 0] += weight
           if seenInIntent.insert(id).inserted { documentFrequency[id] += 1 }
         }
-        documents.append((Int32(index), text, vector))
+        documents.append((Int32(index), text, vector, documents.count >= keywordStart[index]))
       }
     }
     let intentCount = Double(max(table.intents.count, 1))
@@ -90,11 +132,14 @@ public struct Matcher: Sendable {
     var centroids = [[Int: Double]](repeating: [:], count: table.intents.count)
     for (number, document) in documents.enumerated() {
       var vector = document.features.mapValues { _ in 0.0 }
-      for (id, tf) in document.features { vector[id] = (1 + log(tf)) * idf[id] }
+      for (id, tf) in document.features { vector[id] = Self.damp(tf) * idf[id] }
       let norm = sqrt(vector.values.reduce(0) { $0 + $1 * $1 })
       guard norm > 0 else { continue }
       for (id, value) in vector {
-        examplePostings[id].append((Int32(number), Float(value / norm)))
+        // Keywords shape the centroid only: a one-word keyword would otherwise be a perfect
+        // "nearest example" for any one-word input that shares it.
+        let scale = document.isKeyword ? settings.keywordNearestWeight : 1
+        if scale > 0 { examplePostings[id].append((Int32(number), Float(scale * value / norm))) }
         centroids[Int(document.owner)][id, default: 0] += value / norm
       }
     }
@@ -115,12 +160,31 @@ public struct Matcher: Sendable {
   }
 
   /// The features of a text: stems, negated stems and neighbouring stem pairs, with weights.
-  static func features(_ tokens: [Token], bigramWeight: Double) -> [(String, Double)] {
+  static func features(
+    _ tokens: [Token], bigramWeight: Double, negatedTopicWeight: Double = 0.5, lexicon: Lexicon = Lexicon(), conceptWeight: Double = 0.5,
+    structureWeight: Double = 0
+  ) -> [(String, Double)] {
     var out: [(String, Double)] = []
+    // The shape of the line: the user speaking of themselves ("i snapped at him"), asking a
+    // question, or quoting the client.
+    if structureWeight > 0 {
+      if tokens.contains(where: { !$0.quoted && ["i", "myself", "my"].contains($0.word) }) { out.append(("@i", structureWeight)) }
+      if let first = tokens.first, ["what", "how", "why", "is", "are", "can", "should", "do", "does", "when", "which"].contains(first.word) {
+        out.append(("@ask", structureWeight))
+      }
+      if tokens.contains(where: \.quoted) { out.append(("@quote", structureWeight)) }
+    }
     var previous: Token?
     for token in tokens where !token.isStopword {
       let stem = token.negated ? "!" + token.stem : token.stem
-      if !token.isWeak { out.append((stem, 1)) }
+      if !token.isWeak {
+        out.append((stem, 1))
+        for concept in lexicon.concepts[token.stem] ?? [] {
+          out.append(((token.negated ? "!~" : "~") + concept, conceptWeight))
+        }
+        // A negated word still names the topic ("won't do the *homework*").
+        if token.negated { out.append((token.stem, negatedTopicWeight)) }
+      }
       if let previous, previous.clause == token.clause, !(previous.isWeak && token.isWeak) {
         let first = previous.negated ? "!" + previous.stem : previous.stem
         out.append((first + " " + stem, bigramWeight))
@@ -132,9 +196,15 @@ public struct Matcher: Sendable {
 
   /// Matches one input.
   public func match(_ text: String) -> Match {
-    let tokens = TextAnalyzer.analyze(text)
+    var tokens = TextAnalyzer.analyze(text)
     var evidence = Match.Evidence()
-    evidence.safetyCues = screen.screen(tokens)
+    let scan = screen.scan(tokens)
+    evidence.safetyCues = scan.cues
+    // A denied risk ("no SI", "denies self-harm") is a screening note, not a description of
+    // resistance: its words are left out of the match.
+    for range in scan.denied.reversed() where range.upperBound <= tokens.count {
+      for index in range { tokens[index].isStopword = true }
+    }
     evidence.negated = tokens.filter { $0.negated && !$0.isStopword }.map(\.word)
 
     // Read unseen words as misspellings of known ones where one is close enough.
@@ -163,6 +233,9 @@ public struct Matcher: Sendable {
       }
       ranked.removeAll { $0.offset == safety }
     }
+    // Examples of what the coach does not cover pull an input toward `unknown`.
+    let noiseWins = ranked.first.map { noiseIndices.contains($0.offset) } ?? false
+    ranked.removeAll { noiseIndices.contains($0.offset) }
     evidence.scores = ranked.prefix(5).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded($0.element.total)) }
 
     if !evidence.safetyCues.isEmpty || riskByExample, safetyIndex != nil {
@@ -171,7 +244,7 @@ public struct Matcher: Sendable {
       return Match(intent: "safety-risk", confidence: 1, alternatives: alternatives, backdrop: nil, ambiguous: false, evidence: evidence)
     }
 
-    guard let best = ranked.first, best.element.total >= settings.threshold else {
+    guard !noiseWins, let best = ranked.first, best.element.total >= settings.threshold else {
       let near = ranked.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
       return Match(intent: Match.unknown, confidence: Self.rounded(confidence(ranked.first?.element.total ?? 0)), alternatives: near, backdrop: nil, ambiguous: false, evidence: evidence)
     }
@@ -183,7 +256,7 @@ public struct Matcher: Sendable {
     // situation frames it.
     if kinds[best.offset] == .situation,
       let sign = ranked.dropFirst().first(where: { kinds[$0.offset] == .sign }),
-      sign.element.total >= best.element.total * 0.8
+      sign.element.total >= max(best.element.total * settings.signOverSituationRatio, settings.threshold)
     {
       primary = sign
       backdrop = intentIDs[best.offset]
@@ -205,6 +278,9 @@ public struct Matcher: Sendable {
       alternatives: alternatives, backdrop: backdrop, ambiguous: ambiguous, evidence: evidence)
   }
 
+  /// Sublinear term frequency: weights below one count as they are, repeats count less.
+  static func damp(_ tf: Double) -> Double { tf <= 1 ? tf : 1 + log(tf) }
+
   struct Score {
     var nearestCosine: Double = 0
     var nearest: Int?
@@ -216,7 +292,9 @@ public struct Matcher: Sendable {
   func score(_ tokens: [Token]) -> [Score] {
     var query: [Int: Double] = [:]
     var unseen = 0.0
-    for (feature, weight) in Self.features(tokens, bigramWeight: settings.bigramWeight) {
+    for (feature, weight) in Self.features(
+          tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
+          conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight) {
       if let id = featureIDs[feature] {
         query[id, default: 0] += weight
       } else if !feature.contains(" ") {
@@ -225,7 +303,7 @@ public struct Matcher: Sendable {
     }
     var norm = 0.0
     for (id, tf) in query {
-      let value = (1 + log(tf)) * idf[id]
+      let value = Self.damp(tf) * idf[id]
       query[id] = value
       norm += value * value
     }

@@ -88,22 +88,37 @@ public struct SafetyScreen: Sendable {
   }
 
   /// The risk cues in analysed tokens, or none.
-  public func screen(_ tokens: [Token]) -> [Cue] {
+  public func screen(_ tokens: [Token]) -> [Cue] { scan(tokens).cues }
+
+  /// What the screen found: the cues, and the spans of tokens where a cue was denied ("denies
+  /// SI", "no self-harm"), which say nothing about resistance either.
+  public struct Scan: Sendable {
+    /// The risk cues.
+    public var cues: [Cue] = []
+    /// Token ranges of denied cues, from the denying word to the cue's end.
+    public var denied: [Range<Int>] = []
+  }
+
+  /// Scans analysed tokens for cues and denied cues.
+  public func scan(_ tokens: [Token]) -> Scan {
     let words = tokens.map { Self.canonical($0.word) }
-    var found: [Cue] = []
+    var result = Scan()
     for rule in rules {
       for start in words.indices {
         guard let end = match(rule.slots, in: words, from: start) else { continue }
         if start > 0, rule.unlessBefore.contains(words[start - 1]) { continue }
         if start > 1, rule.unlessBefore.contains(words[start - 2]) { continue }
         if end < words.count, rule.unlessAfter.contains(words[end]) { continue }
-        if isDenied(start, tokens: tokens, words: words) { continue }
+        if let denier = denier(before: start, tokens: tokens, words: words) {
+          result.denied.append(denier..<end)
+          continue
+        }
         let cue = Cue(words: words[start..<end].joined(separator: " "), concern: rule.concern)
-        if !found.contains(cue) { found.append(cue) }
+        if !result.cues.contains(cue) { result.cues.append(cue) }
         break
       }
     }
-    return found
+    return result
   }
 
   /// Matches slots from `start`; returns the index after the match.
@@ -125,7 +140,8 @@ public struct SafetyScreen: Sendable {
   }
 
   /// Whether a denial stands before the cue in its clause ("no suicidal thoughts").
-  private func isDenied(_ start: Int, tokens: [Token], words: [String]) -> Bool {
+  /// The index of a denial that stands before the cue in its clause ("no suicidal thoughts").
+  private func denier(before start: Int, tokens: [Token], words: [String]) -> Int? {
     var index = start - 1
     var looked = 0
     var contentWords = 0
@@ -135,14 +151,14 @@ public struct SafetyScreen: Sendable {
       // thoughts of suicide"); "not" and "never" only over fillers ("not a danger", "not
       // suicidal"), since "doesn't see the point in living" is a risk, not a denial.
       if Self.deniers.contains(word) {
-        if !Self.weakDeniers.contains(word) || contentWords == 0 { return true }
+        if !Self.weakDeniers.contains(word) || contentWords == 0 { return index }
       }
-      if ["but", "though", "although", "yet", "however"].contains(word) { return false }
+      if ["but", "though", "although", "yet", "however"].contains(word) { return nil }
       if !Self.fillers.contains(word) { contentWords += 1 }
       index -= 1
       looked += 1
     }
-    return false
+    return nil
   }
 
   static let weakDeniers: Set<String> = ["not", "never", "nor", "neither"]
@@ -182,6 +198,7 @@ public struct SafetyScreen: Sendable {
     "suicide: better off dead",
     "suicide: better off without me|him|her|them|us",
     "suicide: better off if ~3 not|gone|dead|wasnt",
+    "suicide: no|any|without reason|point ~2 live|living|alive|existing|exist|life|on",
     "suicide: reason|point ~2 live|living|alive|existing|exist|life",
     "suicide: reason|point ~2 go|going on",
     "suicide: not|never wake|waking|wakes up",

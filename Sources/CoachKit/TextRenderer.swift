@@ -19,6 +19,7 @@ public struct TextRenderer: Sendable {
     case .self: "your side of it"
     case .concept: "the ideas"
     case .safety: "SAFETY"
+    case .noise: "out of scope"
     }
   }
 
@@ -165,7 +166,7 @@ public struct TextRenderer: Sendable {
   /// Intents grouped by kind, for `/topics` and `coach intents`.
   public func renderTopics(_ table: IntentTable) -> String {
     var out = ""
-    for kind in Intent.Kind.allCases {
+    for kind in Intent.Kind.allCases where kind != .noise {
       let intents = table.intents.filter { $0.kind == kind }
       guard !intents.isEmpty else { continue }
       out += bold(Self.kindHeading(kind)) + "\n"
@@ -184,6 +185,7 @@ public struct TextRenderer: Sendable {
     case .self: "Your own side"
     case .concept: "Questions about the ideas"
     case .safety: "Safety"
+    case .noise: "Out of scope (taught, never answered)"
     }
   }
 

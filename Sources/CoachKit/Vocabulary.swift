@@ -9,7 +9,7 @@ struct Vocabulary: Sendable {
   init(words: [String: String]) {
     self.words = words
     var byLength: [Int: [String]] = [:]
-    for word in words.keys where word.count >= 4 && word.allSatisfy(\.isLetter) {
+    for word in words.keys where word.count >= 5 && word.allSatisfy(\.isLetter) {
       byLength[word.utf8.count, default: []].append(word)
     }
     for key in byLength.keys { byLength[key]!.sort() }
@@ -24,7 +24,8 @@ struct Vocabulary: Sendable {
     let limit = length >= 10 ? 2 : 1
     var found: [String] = []
     for candidateLength in (length - limit)...(length + limit) {
-      for candidate in byLength[candidateLength] ?? [] where EditDistance.within(limit, word, candidate) {
+      // Typists rarely get the first letter wrong; requiring it keeps "hello" from becoming "hell".
+      for candidate in byLength[candidateLength] ?? [] where candidate.first == word.first && EditDistance.within(limit, word, candidate) {
         found.append(candidate)
       }
     }

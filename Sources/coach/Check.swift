@@ -13,9 +13,11 @@ extension CoachCommand {
     @Flag(name: .long, help: "List every held-out example that classifies elsewhere.")
     var verbose = false
 
+    @OptionGroup var tuning: TuningOptions
+
     func run() throws {
-      let coach = try options.loadCoach()
-      let check = KnowledgeCheck(table: coach.table)
+      let coach = try options.loadCoach(settings: try tuning.settings())
+      let check = KnowledgeCheck(table: coach.table, settings: try tuning.settings())
       var out = Terminal.standardOutput
       out.write("\(coach.table.intents.count) intents, \(coach.table.intents.map(\.examples.count).reduce(0, +)) examples: all files valid\n\n")
       out.write("source sections\n")
@@ -27,6 +29,7 @@ extension CoachCommand {
       }
       let share = check.examplesChecked == 0 ? 1 : 1 - Double(check.strays.count) / Double(check.examplesChecked)
       out.write(String(format: "\nheld-out examples: %d of %d classify to their own intent (%.1f%%)\n", check.examplesChecked - check.strays.count, check.examplesChecked, share * 100))
+      out.write(String(format: "held-out examples ranked first before the unknown threshold: %.1f%%\n", Double(check.rankedFirst) / Double(max(1, check.examplesChecked)) * 100))
       for stray in verbose ? check.strays : Array(check.strays.prefix(15)) {
         out.write("  \(stray.intent): “\(stray.example)” → \(stray.answered)\n")
       }
@@ -49,8 +52,10 @@ extension CoachCommand {
     @Argument(help: ArgumentHelp("A JSONL file of {\"text\": ..., \"accept\": [ids]} lines.", valueName: "file"))
     var file: String
 
+    @OptionGroup var tuning: TuningOptions
+
     func run() throws {
-      let coach = try options.loadCoach()
+      let coach = try options.loadCoach(settings: try tuning.settings())
       guard let data = FileManager.default.contents(atPath: file) else {
         Terminal.standardError.write("\(file): error: cannot read the file\n")
         throw ExitCode(ExitStatus.noInput)
@@ -66,5 +71,22 @@ extension CoachCommand {
       Terminal.standardOutput.write(options.json ? evaluation.json().serialized() + "\n" : evaluation.report())
       Terminal.standardOutput.flush()
     }
+  }
+}
+
+/// `--set name=value`: try a matcher setting while measuring.
+struct TuningOptions: ParsableArguments {
+  @Option(name: .customLong("set"), help: ArgumentHelp("Try a matcher setting while measuring, e.g. threshold=0.3 (repeatable).", valueName: "name=value"))
+  var assignments: [String] = []
+
+  func settings() throws -> Matcher.Settings {
+    var settings = Matcher.Settings()
+    for assignment in assignments {
+      let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let value = Double(parts[1]), settings.set(parts[0], to: value) else {
+        throw ValidationError("--set takes name=value with a number, name one of: \(Matcher.Settings.names.joined(separator: ", "))")
+      }
+    }
+    return settings
   }
 }

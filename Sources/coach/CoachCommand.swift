@@ -45,9 +45,9 @@ struct GlobalOptions: ParsableArguments {
   var color: ColorChoice = .auto
 
   /// Loads the coach, or exits with the knowledge errors (65) or a missing folder (66).
-  func loadCoach() throws -> Coach {
+  func loadCoach(settings: Matcher.Settings = Matcher.Settings()) throws -> Coach {
     do {
-      return try Coach.load(adding: knowledge)
+      return try Coach.load(adding: knowledge, settings: settings)
     } catch {
       for problem in error.errors { Terminal.standardError.write(problem.description + "\n") }
       let missing = error.errors.contains { if case .missingInput = $0 { true } else { false } }
