@@ -73,6 +73,8 @@ public struct Matcher: Sendable {
   let featureIDs: [String: Int]
   /// Inverse intent frequency of each feature.
   let idf: [Double]
+  /// The largest of them: the weight of a word no intent uses.
+  let maximumIDF: Double
   /// Feature id → (example, weight in the example's unit vector).
   let examplePostings: [[(example: Int32, weight: Float)]]
   /// Feature id → (intent, weight in the intent's unit centroid).
@@ -151,6 +153,7 @@ public struct Matcher: Sendable {
     }
     self.featureIDs = ids
     self.idf = idf
+    self.maximumIDF = idf.max() ?? 1
     self.examplePostings = examplePostings
     self.centroidPostings = centroidPostings
     self.exampleOwner = documents.map(\.owner)
@@ -307,19 +310,24 @@ public struct Matcher: Sendable {
       query[id] = value
       norm += value * value
     }
-    let maxIDF = idf.max() ?? 1
-    norm += unseen * (settings.unseenWeight * maxIDF) * (settings.unseenWeight * maxIDF)
+    norm += unseen * (settings.unseenWeight * maximumIDF) * (settings.unseenWeight * maximumIDF)
     norm = sqrt(norm)
     var scores = [Score](repeating: Score(), count: intentIDs.count)
     guard norm > 0 else { return scores }
 
-    var exampleDots: [Int32: Double] = [:]
+    var exampleDots = [Double](repeating: 0, count: exampleOwner.count)
+    var touched: [Int32] = []
     for (id, value) in query {
       let q = value / norm
-      for posting in examplePostings[id] { exampleDots[posting.example, default: 0] += q * Double(posting.weight) }
+      for posting in examplePostings[id] {
+        let example = Int(posting.example)
+        if exampleDots[example] == 0 { touched.append(posting.example) }
+        exampleDots[example] += q * Double(posting.weight)
+      }
       for posting in centroidPostings[id] { scores[Int(posting.intent)].centroid += q * Double(posting.weight) }
     }
-    for (example, dot) in exampleDots {
+    for example in touched {
+      let dot = exampleDots[Int(example)]
       let owner = Int(exampleOwner[Int(example)])
       if dot > scores[owner].nearestCosine {
         scores[owner].nearestCosine = dot

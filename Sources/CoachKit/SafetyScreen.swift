@@ -14,7 +14,7 @@ public struct SafetyScreen: Sendable {
   }
 
   struct Slot {
-    var words: [String]
+    var words: Set<String>
     var prefixes: [String]
     var optional: Bool
     /// How many words may stand between this slot and the one before it.
@@ -35,6 +35,11 @@ public struct SafetyScreen: Sendable {
   }
 
   private let rules: [Rule]
+  /// Rules by the exact words their first slot takes, so a word only tries the rules that can
+  /// start at it.
+  private let rulesByFirstWord: [String: [Int]]
+  /// Rules whose first slot takes a prefix ("suicid*"), with the prefix.
+  private let rulesByFirstPrefix: [(prefix: String, rule: Int)]
 
   /// Words that deny what follows them, within the clause.
   static let deniers: Set<String> = [
@@ -50,6 +55,15 @@ public struct SafetyScreen: Sendable {
   /// `!after=w|w` name words that cancel the match.
   init(patterns: [String]) {
     rules = patterns.map(Self.compile)
+    var byWord: [String: [Int]] = [:]
+    var byPrefix: [(String, Int)] = []
+    for (index, rule) in rules.enumerated() {
+      guard let first = rule.slots.first else { continue }
+      for word in first.words { byWord[word, default: []].append(index) }
+      for prefix in first.prefixes { byPrefix.append((prefix, index)) }
+    }
+    rulesByFirstWord = byWord
+    rulesByFirstPrefix = byPrefix
   }
 
   static func compile(_ pattern: String) -> Rule {
@@ -70,10 +84,10 @@ public struct SafetyScreen: Sendable {
         var text = Substring(piece)
         let optional = text.hasSuffix("?")
         if optional { text = text.dropLast() }
-        var words: [String] = []
+        var words: Set<String> = []
         var prefixes: [String] = []
         for alternative in text.split(separator: "|") {
-          if alternative.hasSuffix("*") { prefixes.append(String(alternative.dropLast())) } else { words.append(String(alternative)) }
+          if alternative.hasSuffix("*") { prefixes.append(String(alternative.dropLast())) } else { words.insert(String(alternative)) }
         }
         slots.append(Slot(words: words, prefixes: prefixes, optional: optional, gap: gap))
         gap = 0
@@ -103,8 +117,12 @@ public struct SafetyScreen: Sendable {
   public func scan(_ tokens: [Token]) -> Scan {
     let words = tokens.map { Self.canonical($0.word) }
     var result = Scan()
-    for rule in rules {
-      for start in words.indices {
+    var done = Set<Int>()
+    for start in words.indices {
+      var candidates = rulesByFirstWord[words[start]] ?? []
+      for (prefix, rule) in rulesByFirstPrefix where words[start].hasPrefix(prefix) { candidates.append(rule) }
+      for index in candidates.sorted() where !done.contains(index) {
+        let rule = rules[index]
         guard let end = match(rule.slots, in: words, from: start) else { continue }
         if start > 0, rule.unlessBefore.contains(words[start - 1]) { continue }
         if start > 1, rule.unlessBefore.contains(words[start - 2]) { continue }
@@ -115,7 +133,7 @@ public struct SafetyScreen: Sendable {
         }
         let cue = Cue(words: words[start..<end].joined(separator: " "), concern: rule.concern)
         if !result.cues.contains(cue) { result.cues.append(cue) }
-        break
+        done.insert(index)
       }
     }
     return result

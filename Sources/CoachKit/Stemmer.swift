@@ -10,6 +10,8 @@ public final class Stemmer: @unchecked Sendable {
   // libstemmer's stemmer keeps a buffer per instance, so calls are serialised by the lock.
   private let handle: OpaquePointer?
   private let lock = NSLock()
+  /// Stems already computed: the same few thousand words come back again and again.
+  private var cache: [String: String] = [:]
 
   private init() {
     handle = sb_stemmer_new("english", "UTF_8")
@@ -27,9 +29,13 @@ public final class Stemmer: @unchecked Sendable {
       guard let base = bytes.baseAddress else { return "" }
       lock.lock()
       defer { lock.unlock() }
-      guard let out = sb_stemmer_stem(handle, base, Int32(bytes.count)) else { return String(decoding: bytes, as: UTF8.self) }
+      let key = String(decoding: bytes, as: UTF8.self)
+      if let known = cache[key] { return known }
+      guard let out = sb_stemmer_stem(handle, base, Int32(bytes.count)) else { return key }
       let length = Int(sb_stemmer_length(handle))
-      return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
+      let stem = String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
+      if cache.count < 100_000 { cache[key] = stem }
+      return stem
     }
   }
 }

@@ -117,7 +117,7 @@ public enum TextAnalyzer {
         let stop = stopwords.contains(word)
         let negated = negationLeft > 0
         if negated, !stop { negationLeft -= 1 }
-        let stem = word.allSatisfy(\.isLetter) ? stemmer.stem(word) : word
+        let stem = word.unicodeScalars.allSatisfy { $0 != "'" && Self.isWordScalar($0) && !("0"..."9").contains($0) } ? stemmer.stem(word) : word
         tokens.append(
           Token(word: word, stem: stem, clause: clause, quoted: quoted, negated: negated, isStopword: stop, isWeak: weakWords.contains(word)))
       }
@@ -143,14 +143,14 @@ public enum TextAnalyzer {
       negationLeft = 0
     }
 
-    for character in folded {
-      if character.isLetter || character.isNumber || character == "'" {
-        word.append(character)
-      } else if character == "/" && word == "b" || character == "/" && word == "w" {
-        word.append(character)
+    for scalar in folded.unicodeScalars {
+      if Self.isWordScalar(scalar) {
+        word.unicodeScalars.append(scalar)
+      } else if scalar == "/" && (word == "b" || word == "w") {
+        word.unicodeScalars.append(scalar)
       } else {
         flush()
-        switch character {
+        switch scalar {
         case "\"": toggleQuote()
         case ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "-", "\n", "\t":
           clause += 1
@@ -161,6 +161,15 @@ public enum TextAnalyzer {
     }
     flush()
     return tokens
+  }
+
+  /// Letters, digits and the apostrophe make words; ASCII is decided without Unicode tables.
+  @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || value == 0x27 || (0x41...0x5A).contains(value)
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   /// Lower case without accents, with typographic quotes and dashes made plain.

@@ -3,17 +3,17 @@
 struct Vocabulary: Sendable {
   /// Known surface words and their stems.
   let words: [String: String]
-  /// Known words by length, for the few lengths a candidate can have.
-  private let byLength: [Int: [String]]
+  /// Known words by first letter and length: a candidate shares the first letter and is
+  /// within two letters of the length.
+  private let byStart: [Character: [Int: [String]]]
 
   init(words: [String: String]) {
     self.words = words
-    var byLength: [Int: [String]] = [:]
-    for word in words.keys where word.count >= 5 && word.allSatisfy(\.isLetter) {
-      byLength[word.utf8.count, default: []].append(word)
+    var byStart: [Character: [Int: [String]]] = [:]
+    for word in words.keys.sorted() where word.count >= 5 && word.allSatisfy(\.isLetter) {
+      byStart[word.first!, default: [:]][word.utf8.count, default: []].append(word)
     }
-    for key in byLength.keys { byLength[key]!.sort() }
-    self.byLength = byLength
+    self.byStart = byStart
   }
 
   /// The known word a misspelt word most likely stands for: one edit away for words of five
@@ -23,9 +23,10 @@ struct Vocabulary: Sendable {
     guard length >= 5, words[word] == nil, word.allSatisfy(\.isLetter) else { return nil }
     let limit = length >= 10 ? 2 : 1
     var found: [String] = []
+    // Typists rarely get the first letter wrong; requiring it keeps "hello" from becoming "hell".
+    guard let first = word.first, let sameStart = byStart[first] else { return nil }
     for candidateLength in (length - limit)...(length + limit) {
-      // Typists rarely get the first letter wrong; requiring it keeps "hello" from becoming "hell".
-      for candidate in byLength[candidateLength] ?? [] where candidate.first == word.first && EditDistance.within(limit, word, candidate) {
+      for candidate in sameStart[candidateLength] ?? [] where EditDistance.within(limit, word, candidate) {
         found.append(candidate)
       }
     }
