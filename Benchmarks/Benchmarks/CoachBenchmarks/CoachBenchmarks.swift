@@ -32,7 +32,7 @@ let benchmarks: @Sendable () -> Void = {
     if scale > 1 {
       Benchmark(
         "build table \(scale)x: IntentTable(files:) + Matcher(table:)",
-        configuration: .init(timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20)
+        configuration: .init(timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 20)
       ) { benchmark, files in
         for _ in benchmark.scaledIterations {
           blackHole(Matcher(table: Workload.table(files)))
@@ -46,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
       "table memory \(scale)x",
       configuration: .init(
         metrics: [.custom("heap held by table + matcher (bytes)", useScalingFactor: false)],
-        warmupIterations: 0, maxIterations: 3)
+        warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)
     ) { benchmark, files in
       let before = heapInUse()
       let matcher = Matcher(table: Workload.table(files))
