@@ -1,7 +1,8 @@
 #ifndef COACH_CEDITLINE_SHIM_H
 #define COACH_CEDITLINE_SHIM_H
 // libedit's el_set and history are variadic, which Swift cannot call: these inline wrappers
-// give each use a fixed signature.
+// give each use a fixed signature. The prompt is a narrow string that libedit decodes with the
+// C library's locale, so the caller must set a UTF-8 locale before showing "› ".
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -27,6 +28,12 @@ static inline EditLine *coach_el_open(const char *name) {
   el_set(el, EL_PROMPT, coach_prompt);
   el_set(el, EL_SIGNAL, 1);
   return el;
+}
+
+// Ctrl-C reaches the editor as a key (bound by the caller) instead of raising SIGINT while a
+// line is being edited, so the line can be cleared without signal races inside libedit.
+static inline void coach_el_keep_ctrl_c(EditLine *el) {
+  el_set(el, EL_SETTY, "-d", "-isig", NULL);
 }
 
 static inline void coach_el_set_history(EditLine *el, History *history_) {

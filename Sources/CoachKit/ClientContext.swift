@@ -69,10 +69,11 @@ public struct ClientContext: Sendable, Equatable {
   ]
   /// Word pairs that say it on their own: "sent by", "the judge".
   static let mandatePairs: Set<[String]> = [["sent", "by"], ["sent", "here"], ["the", "judge"], ["a", "judge"]]
-  /// Word pairs that say it when a word of coming follows: "made her come", "has to attend".
+  /// Word pairs that say it when a word of coming follows: "made her come", "sent him here".
   static let obligationPairs: Set<[String]> = [
     ["made", "her"], ["made", "him"], ["made", "them"], ["makes", "her"], ["makes", "him"], ["makes", "them"],
-    ["forced", "to"], ["has", "to"], ["have", "to"], ["had", "to"], ["required", "to"], ["ordered", "to"],
+    ["sent", "her"], ["sent", "him"], ["sent", "them"], ["forced", "to"], ["has", "to"], ["have", "to"], ["had", "to"],
+    ["required", "to"], ["ordered", "to"],
   ]
   /// The words of coming that complete an obligation pair.
   static let comingWords: Set<String> = ["come", "attend", "finish", "complete", "here"]

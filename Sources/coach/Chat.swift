@@ -44,6 +44,7 @@ extension CoachCommand {
     func run() throws {
       let coach = try options.loadCoach()
       var consultation = Consultation(coach: coach, renderer: options.renderer, format: options.json ? .json : .text)
+      consultation.asksWhenUnsure = false
       Terminal.standardOutput.write(consultation.handle(text.joined(separator: " ")).text)
       Terminal.standardOutput.flush()
     }

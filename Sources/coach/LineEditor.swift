@@ -6,28 +6,32 @@ import Foundation
   import Glibc
 #endif
 
-/// Reads lines from a terminal with libedit: editing, in-memory history, tab completion.
-final class LineEditor {
-  /// What reading a line gave.
-  enum Input {
-    case line(String)
-    /// Ctrl-C: the line was cleared.
-    case interrupted
-    /// Ctrl-D on an empty line.
-    case end
-  }
-
+/// Reads lines from a terminal with libedit: editing, history, tab completion, Ctrl-C that
+/// clears the line, and bracketed paste, so a pasted block arrives as one message.
+final class LineEditor: LineReader {
   private let editor: OpaquePointer
   private let history: OpaquePointer
+  /// The prompts, plain ASCII where the terminal's locale cannot show "›".
+  private let prompts: (main: String, continuation: String)
 
-  /// The words Tab completes: slash commands, and intent ids after `/show `.
+  /// The words Tab completes: slash commands, and their arguments.
   nonisolated(unsafe) static var commands: [String] = []
   nonisolated(unsafe) static var intentIDs: [String] = []
   nonisolated(unsafe) static var stageNames: [String] = []
-  /// Set by the SIGINT handler.
+  /// Set by the Ctrl-C key, or by SIGINT between reads.
   nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+  /// The lines of a multi-line paste after the first, which the paste handler left in the line.
+  nonisolated(unsafe) static var pastedRest: [String]?
+
+  /// Terminal sequences for bracketed paste: the terminal wraps pasted text in these.
+  static let pasteOn = "\u{1B}[?2004h"
+  static let pasteOff = "\u{1B}[?2004l"
+  static let pasteStart = "\u{1B}[200~"
+  static let pasteEnd = "\u{1B}[201~"
 
   init?(commands: [String], intentIDs: [String]) {
+    let utf8 = Self.useUTF8Locale()
+    prompts = utf8 ? ("› ", "… ") : ("> ", ". ")
     guard let editor = coach_el_open("coach"), let history = coach_history_open(500) else { return nil }
     self.editor = editor
     self.history = history
@@ -35,18 +39,48 @@ final class LineEditor {
     Self.intentIDs = intentIDs
     Self.stageNames = Guidance.Stage.Name.allCases.map(\.rawValue)
     coach_el_set_history(editor, history)
-    coach_el_bind_function(editor, "coach-complete", "Complete a command or intent id", { editor, _ in
+    coach_el_bind_function(editor, "coach-complete", "Complete a command or its argument", { editor, _ in
       LineEditor.complete(editor)
     }, "^I")
+    coach_el_keep_ctrl_c(editor)
+    coach_el_bind_function(editor, "coach-interrupt", "Clear the line", { editor, _ in
+      LineEditor.interrupt(editor)
+    }, "^C")
+    coach_el_bind_function(editor, "coach-paste", "Take a bracketed paste as one message", { editor, _ in
+      LineEditor.paste(editor)
+    }, Self.pasteStart)
+    coach_el_bind_function(editor, "coach-paste-end", "Ignore a stray end of paste", { _, _ in
+      UInt8(CC_NORM)
+    }, Self.pasteEnd)
     Self.installInterruptHandler()
+    Self.writeOut(Self.pasteOn)
+    Terminal.reset(onStop: Self.pasteOff)
   }
 
   deinit {
+    Self.writeOut(Self.pasteOff)
     el_end(editor)
     history_end(history)
   }
 
-  /// Ctrl-C interrupts the read instead of ending the process; the REPL clears the line.
+  /// libedit decodes the prompt and what is typed with the C locale, which is ASCII until set:
+  /// takes the user's locale, or C.UTF-8 when theirs is not UTF-8. Returns whether UTF-8 is on.
+  static func useUTF8Locale() -> Bool {
+    if setlocale(LC_CTYPE, "") != nil, isUTF8 { return true }
+    for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil && isUTF8 {
+      return true
+    }
+    setlocale(LC_CTYPE, "C")
+    return false
+  }
+
+  /// Whether the C library's current character set is UTF-8.
+  static var isUTF8: Bool {
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+    return codeset == "UTF-8" || codeset == "UTF8"
+  }
+
+  /// Ctrl-C between reads (while an answer is written) must not end the chat either.
   static func installInterruptHandler() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
@@ -55,35 +89,33 @@ final class LineEditor {
     sigaction(SIGINT, &action, nil)
   }
 
-  /// Reads one line with a prompt.
-  func read(prompt: String) -> Input {
-    coach_el_set_prompt_text(prompt)
+  func read(_ prompt: LinePrompt) -> LineInput {
+    coach_el_set_prompt_text(prompt == .main ? prompts.main : prompts.continuation)
     Self.interrupted = 0
+    Self.pastedRest = nil
     var count: Int32 = 0
-    guard let raw = el_gets(editor, &count), count > 0 else {
-      if Self.interrupted != 0 || errno == EINTR {
-        Self.interrupted = 0
-        el_reset(editor)
-        return .interrupted
-      }
-      return .end
+    let raw = el_gets(editor, &count)
+    if Self.interrupted != 0 {
+      Self.interrupted = 0
+      return .interrupted
     }
+    guard let raw, count > 0 else { return .end }
     var line = String(cString: raw)
     if line.hasSuffix("\n") { line.removeLast() }
-    return .line(line)
+    guard let rest = Self.pastedRest else { return .line(line) }
+    Self.pastedRest = nil
+    Self.writeOut(rest.map { prompts.continuation + $0 + "\n" }.joined())
+    return .paste(([line] + rest).joined(separator: "\n"))
   }
 
-  /// Adds a line to the in-memory history.
   func remember(_ line: String) {
     coach_history_add(history, line)
   }
 
-  /// Loads history from a file, if it exists.
   func loadHistory(from path: String) {
     _ = coach_history_load(history, path)
   }
 
-  /// Saves history to a file readable by its owner only.
   func saveHistory(to path: String) -> Bool {
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -92,6 +124,45 @@ final class LineEditor {
     let ok = coach_history_save(history, path) >= 0
     chmod(path, 0o600)
     return ok
+  }
+
+  /// Ctrl-C: shows "^C" at the end of the line and enters it; ``read(_:)`` drops the line.
+  static func interrupt(_ editor: OpaquePointer?) -> UInt8 {
+    interrupted = 1
+    guard let editor else { return UInt8(CC_ERROR) }
+    if let info = el_line(editor)?.pointee {
+      el_cursor(editor, Int32(info.lastchar - info.cursor))
+    }
+    el_insertstr(editor, "^C")
+    el_push(editor, "\n")
+    return UInt8(CC_REFRESH)
+  }
+
+  /// Reads a bracketed paste up to its end marker. A paste of one line is put in the line for
+  /// editing; a paste of several lines shows its first line, keeps the rest and enters the
+  /// whole as one message.
+  static func paste(_ editor: OpaquePointer?) -> UInt8 {
+    guard let editor else { return UInt8(CC_ERROR) }
+    let end = Array(pasteEnd.unicodeScalars)
+    var scalars: [Unicode.Scalar] = []
+    var character: wchar_t = 0
+    while el_wgetc(editor, &character) == 1 {
+      guard let scalar = Unicode.Scalar(UInt32(bitPattern: character)) else { continue }
+      scalars.append(scalar)
+      if scalars.count >= end.count, Array(scalars.suffix(end.count)) == end {
+        scalars.removeLast(end.count)
+        break
+      }
+    }
+    let text = String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    while lines.count > 1, lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+    el_insertstr(editor, lines.first ?? "")
+    guard lines.count > 1 else { return UInt8(CC_REFRESH) }
+    pastedRest = Array(lines.dropFirst())
+    el_push(editor, "\n")
+    return UInt8(CC_REFRESH)
   }
 
   /// Completes the word before the cursor.
@@ -118,20 +189,25 @@ final class LineEditor {
     }
     let matches = candidates.filter { $0.hasPrefix(word) }
     guard !matches.isEmpty else { return UInt8(CC_ERROR) }
+    // The whole line is redrawn after an insertion, so the completed word reaches the terminal
+    // in one piece rather than as the missing tail.
     if matches.count == 1 {
-      let rest = String(matches[0].dropFirst(word.count)) + " "
-      el_insertstr(editor, rest)
-      return UInt8(CC_REFRESH)
+      el_insertstr(editor, String(matches[0].dropFirst(word.count)) + " ")
+      return UInt8(CC_REDISPLAY)
     }
     let common = matches.dropFirst().reduce(matches[0]) { prefix, next in
       String(zip(prefix, next).prefix { $0 == $1 }.map(\.0))
     }
     if common.count > word.count {
       el_insertstr(editor, String(common.dropFirst(word.count)))
-      return UInt8(CC_REFRESH)
+      return UInt8(CC_REDISPLAY)
     }
-    let list = "\n" + matches.joined(separator: "  ") + "\n"
-    _ = list.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
+    writeOut("\n" + matches.joined(separator: "  ") + "\n")
     return UInt8(CC_REDISPLAY)
+  }
+
+  /// Writes straight to the terminal, outside the buffered standard output.
+  static func writeOut(_ text: String) {
+    _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
   }
 }

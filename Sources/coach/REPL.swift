@@ -1,62 +1,92 @@
 import CoachKit
 import Foundation
 
-/// The chat on a terminal: a banner, a prompt, answers, and slash commands.
+/// The chat on a terminal: a banner, a prompt, answers, slash commands, `"""` blocks and
+/// pasted blocks, and line history kept only while the user has turned it on.
 struct REPL {
   var consultation: Consultation
-  var historyPath: String?
+  /// Where history is kept when it is on; the file's existence is the setting.
+  let historyPath: String?
+  var historyOn = false
 
-  init(coach: Coach, renderer: TextRenderer) {
+  init(coach: Coach, renderer: TextRenderer, historyPath: String? = HistoryFile.path()) {
     consultation = Consultation(coach: coach, renderer: renderer, format: .text)
     consultation.directory = FileManager.default.currentDirectoryPath
+    self.historyPath = historyPath
   }
 
+  /// Runs the chat on the terminal.
   mutating func run() {
     Terminal.ignoreBrokenPipe()
     let commands = SlashCommand.all.map(\.name)
-    guard let editor = LineEditor(commands: commands, intentIDs: consultation.coach.table.intents.map(\.id)) else {
+    guard var editor = LineEditor(commands: commands, intentIDs: consultation.coach.table.intents.map(\.id)) else {
       Terminal.standardError.write("coach: cannot start line editing on this terminal\n")
       return
     }
+    run(reading: &editor) { text in
+      Terminal.standardOutput.write(text)
+      Terminal.standardOutput.flush()
+    }
+  }
+
+  /// Runs the chat on any source of lines, writing through `write`.
+  mutating func run(reading reader: inout some LineReader, write: (String) -> Void) {
+    if let historyPath, FileManager.default.fileExists(atPath: historyPath) {
+      historyOn = true
+      reader.loadHistory(from: historyPath)
+    }
     let banner = "coach \(CoachCommand.version) · describe what your client is doing, or ask a question · /help\n"
-      + "Not supervision or emergency help. Nothing you type is kept unless you /save or turn /history on.\n"
+      + (historyOn
+        ? "Not supervision or emergency help. Line history is on (/history off deletes it).\n"
+        : "Not supervision or emergency help. Nothing you type is kept unless you /save or turn /history on.\n")
     write(consultation.renderer.color ? "\u{1B}[1m" + banner + "\u{1B}[0m" : banner)
-    var interrupts = 0
     while true {
-      switch editor.read(prompt: "› ") {
+      let response: Consultation.Response
+      switch reader.read(consultation.isCollectingBlock ? .continuation : .main) {
       case .end:
         write("\n")
-        finish(editor)
         return
       case .interrupted:
-        interrupts += 1
-        write("\n(line cleared: type /quit or press Ctrl-D to leave)\n")
+        write(consultation.cancelBlock()
+          ? "(block dropped: type /quit or press Ctrl-D to leave)\n"
+          : "(line cleared: type /quit or press Ctrl-D to leave)\n")
+        continue
       case .line(let line):
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-        editor.remember(line)
-        let response = consultation.handle(line)
-        switch response.effect {
-        case .quit:
-          finish(editor)
-          return
-        case .history(let on):
-          historyPath = on ? HistoryFile.path() : nil
-          if let historyPath { editor.loadHistory(from: historyPath) }
-        case nil: break
-        }
-        write(response.text + (response.text.isEmpty ? "" : "\n"))
+        guard consultation.isCollectingBlock || !line.allSatisfy(\.isWhitespace) else { continue }
+        keep(line, in: &reader, write: write)
+        response = consultation.handle(line)
+      case .paste(let message):
+        keep(message.split(whereSeparator: \.isNewline).joined(separator: " "), in: &reader, write: write)
+        response = consultation.handle(message: message)
       }
+      switch response.effect {
+      case .quit: return
+      case .history(let on): setHistory(on, reader: &reader, write: write)
+      case nil: break
+      }
+      if !response.text.isEmpty { write(response.text + "\n") }
     }
   }
 
-  func finish(_ editor: LineEditor) {
-    if let historyPath, !editor.saveHistory(to: historyPath) {
-      Terminal.standardError.write("coach: could not save history to \(historyPath)\n")
+  /// Adds a line to the in-memory history, and to the file while history is on.
+  func keep(_ line: String, in reader: inout some LineReader, write: (String) -> Void) {
+    reader.remember(line)
+    if historyOn, let historyPath, !reader.saveHistory(to: historyPath) {
+      write("coach: could not save history to \(historyPath)\n")
     }
   }
 
-  func write(_ text: String) {
-    Terminal.standardOutput.write(text)
-    Terminal.standardOutput.flush()
+  /// Turns history on (saving what is in memory now) or off (deleting the file).
+  mutating func setHistory(_ on: Bool, reader: inout some LineReader, write: (String) -> Void) {
+    guard let historyPath else {
+      write("coach: no home folder is known, so history cannot be kept\n")
+      return
+    }
+    historyOn = on
+    if on {
+      if !reader.saveHistory(to: historyPath) { write("coach: could not save history to \(historyPath)\n") }
+    } else if FileManager.default.fileExists(atPath: historyPath), unlink(historyPath) != 0 {
+      write("coach: could not delete \(historyPath): \(String(cString: strerror(errno)))\n")
+    }
   }
 }

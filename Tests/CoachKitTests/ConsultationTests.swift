@@ -1,0 +1,322 @@
+import Foundation
+import Testing
+
+@testable import CoachKit
+
+/// A consult driven line by line, as a clinician would talk to a supervisor.
+@Suite struct ConsultationTests {
+  static let coach = try! Coach.load()
+
+  static func consultation(_ format: Consultation.Format = .text) -> Consultation {
+    Consultation(coach: coach, renderer: TextRenderer(width: 100), format: format)
+  }
+
+  /// Two concepts taught the same phrases, so every question about them is a close call.
+  static let twins = Coach(table: IntentTable(intents: [
+    Intent(
+      id: "what-is-resistance", title: "What client resistance is", kind: .concept, examples: ["what is resistance"],
+      guidance: Guidance(answer: "Resistance is information.")),
+    Intent(
+      id: "overcoming-resistance", title: "Overcoming client resistance", kind: .concept, examples: ["what is resistance"],
+      guidance: Guidance(answer: "Acknowledge first.")),
+  ]))
+
+  @Test func followUpsWalkTheStagesInOrder() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("she just shrugs and says nothing when we talk about her drinking")
+    #expect(consultation.current?.intent?.id == "no-response")
+    #expect(consultation.stage == nil)
+    let first = consultation.handle("what next?").text
+    #expect(first.contains("stage 1 of 5") && first.contains("Acknowledge"))
+    let answer1 = consultation.handle("and then?")
+    #expect(answer1.text.contains(" 2 Validate"))
+    let answer2 = consultation.handle("What do I say?")
+    #expect(answer2.text.contains(" 3 Clarify"))
+    let answer3 = consultation.handle("/next")
+    #expect(answer3.text.contains(" 4 Create buy-in"))
+    #expect(consultation.stage == 3)
+    let answer4 = consultation.handle("/back")
+    #expect(answer4.text.contains(" 3 Clarify"))
+    let answer5 = consultation.handle("/stage case")
+    #expect(answer5.text.contains(" 5 Make your case"))
+    let answer6 = consultation.handle("/next")
+    #expect(answer6.text.contains("That was the last stage"))
+    let answer7 = consultation.handle("/stage acknowledge")
+    #expect(answer7.text.contains(" 1 Acknowledge"))
+    let answer8 = consultation.handle("/back")
+    #expect(answer8.text == "This is the first stage, “Acknowledge”.\n")
+    let answer9 = consultation.handle("/stage sideways")
+    #expect(answer9.text.hasPrefix("unknown stage 'sideways'"))
+  }
+
+  @Test func whyExplainsTheStageReached() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("she just shrugs and says nothing")
+    let before = consultation.handle("why?").text
+    #expect(before.hasPrefix("The thinking behind “No response”:"))
+    _ = consultation.handle("/stage validate")
+    let why = consultation.handle("why is that?").text
+    #expect(why.hasPrefix("Why “Validate”: Respect the resistance"))
+  }
+
+  @Test func theSampleLinesSpeakOfTheClientAsTheUserDid() {
+    var consultation = Self.consultation()
+    let text = consultation.handle("she just shrugs and says nothing when we talk about her drinking").text
+    let stages = consultation.current?.stages ?? []
+    #expect(stages.first?.action.hasSuffix("demanding an answer from her.") == true)
+    #expect(stages.first { $0.name == .buyIn }?.say.contains("nothing to do with your drinking") == true)
+    #expect(!text.contains("{"))
+    #expect(consultation.context == ClientContext(pronoun: .she, topic: "her drinking"))
+  }
+
+  @Test func aWhatIfMovesToTheNewSignAndKeepsWhatIsKnown() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("court-ordered, she sits there in silence when we talk about her drinking")
+    _ = consultation.handle("/next")
+    let text = consultation.handle("what if she gets angry?").text
+    #expect(consultation.current?.intent?.id == "hostility")
+    #expect(consultation.stage == nil)
+    #expect(consultation.context == ClientContext(pronoun: .she, topic: "her drinking", mandated: true))
+    #expect(text.hasPrefix("Keeping what you told me: she · mandated · topic: her drinking.\n"))
+    #expect(consultation.current?.backdrop?.id == "mandated-client")
+    #expect(text.contains("Because this is also: mandated client"))
+    #expect(consultation.current?.stages[1].say.contains("with your drinking, I'd probably be furious too") == true)
+    let answer10 = consultation.handle("what next?")
+    #expect(answer10.text.contains("Acknowledge"))
+  }
+
+  @Test func aWhatIfWithAnotherPronounSwitchesTheSampleLines() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("she just shrugs and says nothing")
+    _ = consultation.handle("what if he gets angry?")
+    #expect(consultation.current?.intent?.id == "hostility")
+    #expect(consultation.context.pronoun == .he)
+    #expect(consultation.current?.stages.last?.action.contains("keep working with him") == true)
+  }
+
+  @Test func theClientsAngerAndYourOwnAreToldApartByWhoTheLineIsAbout() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("she gets angry")
+    #expect(consultation.current?.intent?.id == "hostility")
+    #expect(consultation.pendingChoice.isEmpty)
+    _ = consultation.handle("/reset")
+    _ = consultation.handle("I get angry with her")
+    #expect(consultation.current?.intent?.id == "clinician-frustration")
+  }
+
+  @Test func aMandatedClientFramesEverySignThatFollows() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("my client is court-ordered")
+    #expect(consultation.context.mandated)
+    let text = consultation.handle("she argues with everything I say").text
+    #expect(consultation.current?.intent?.id == "arguing")
+    #expect(consultation.current?.backdrop?.id == "mandated-client")
+    #expect(text.contains("Because this is also: mandated client"))
+  }
+
+  @Test func aSituationAddedLaterFramesTheSignUnderDiscussion() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("she just shrugs and says nothing")
+    _ = consultation.handle("/next")
+    let text = consultation.handle("she's also court-ordered").text
+    #expect(consultation.current?.intent?.id == "no-response")
+    #expect(consultation.current?.backdrop?.id == "mandated-client")
+    #expect(consultation.stage == nil)
+    #expect(text.hasPrefix("Taking that into account: “No response” with a mandated client as the backdrop.\n"))
+    #expect(text.contains("What changes\n  When the client is mandated"))
+    let answer11 = consultation.handle("/next")
+    #expect(answer11.text.contains("Acknowledge"))
+  }
+
+  @Test func aCloseCallIsAskedAndANumberAnswersIt() {
+    var consultation = Consultation(coach: Self.twins, renderer: TextRenderer(width: 100))
+    let question = consultation.handle("what is resistance?").text
+    #expect(consultation.pendingChoice.count == 2)
+    let titles = consultation.pendingChoice.compactMap { Self.twins.table[$0]?.title }
+    #expect(question.hasPrefix("This could be read two ways:\n  1 \(titles[0]) · the ideas\n  2 \(titles[1]) · the ideas\n"))
+    let second = consultation.pendingChoice[1]
+    _ = consultation.handle("2")
+    #expect(consultation.current?.intent?.id == second)
+    #expect(consultation.pendingChoice.isEmpty)
+  }
+
+  @Test(arguments: ["overcoming", "the overcoming one", "Overcoming!"])
+  func aWordFromATitleAnswersACloseCall(answer: String) {
+    var consultation = Consultation(coach: Self.twins)
+    _ = consultation.handle("what is resistance")
+    _ = consultation.handle(answer)
+    #expect(consultation.current?.intent?.id == "overcoming-resistance")
+  }
+
+  @Test func neitherAsksForOtherWordsAndAnythingElseIsANewLine() {
+    var consultation = Consultation(coach: Self.twins)
+    _ = consultation.handle("what is resistance")
+    let answer12 = consultation.handle("neither")
+    #expect(answer12.text.hasPrefix("Then say a little more"))
+    #expect(consultation.pendingChoice.isEmpty)
+    #expect(consultation.current == nil)
+  }
+
+  @Test func aOneShotAnswerDoesNotAsk() {
+    var consultation = Consultation(coach: Self.twins)
+    consultation.asksWhenUnsure = false
+    let text = consultation.handle("what is resistance").text
+    #expect(text.contains("Close call with"))
+  }
+
+  @Test func moreOffersTheAlternativesByNumber() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("she just shrugs and says nothing")
+    let more = consultation.handle("/more").text
+    #expect(more.hasPrefix("Other readings of “she just shrugs and says nothing”:\n  1 "))
+    let first = consultation.pendingChoice[0]
+    _ = consultation.handle("1")
+    #expect(consultation.current?.intent?.id == first)
+  }
+
+  @Test func somethingUnknownLeavesTheGuidanceUnderDiscussion() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("she just shrugs and says nothing")
+    let text = consultation.handle("what if the moon is purple").text
+    #expect(text.hasPrefix("Not sure what this is"))
+    #expect(consultation.current?.intent?.id == "no-response")
+    let answer13 = consultation.handle("/next")
+    #expect(answer13.text.contains("Acknowledge"))
+  }
+
+  @Test func safetyHasNoStagesToWalk() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("she said she wants to kill herself")
+    #expect(consultation.current?.isSafety == true)
+    let answer14 = consultation.handle("what next?")
+    #expect(answer14.text.hasPrefix("Stay with the safety protocol"))
+  }
+
+  @Test func nothingToWalkBeforeADescription() {
+    var consultation = Self.consultation()
+    let answer15 = consultation.handle("/next")
+    #expect(answer15.text == "No guidance to walk yet: describe what your client is doing.\n")
+  }
+
+  @Test func resetForgetsEverything() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("court-ordered, she sits there in silence when we talk about her drinking")
+    _ = consultation.handle("/next")
+    let answer16 = consultation.handle("/reset")
+    #expect(answer16.text == "Starting afresh: nothing from before is kept.\n")
+    #expect(consultation.context.isEmpty)
+    #expect(consultation.current == nil && consultation.last == nil && consultation.stage == nil)
+    #expect(consultation.transcript.isEmpty)
+    let text = consultation.handle("what next?").text
+    #expect(text.hasPrefix("Not sure what this is"))
+  }
+
+  @Test func aBlockOfLinesIsOneMessage() {
+    var consultation = Self.consultation()
+    let answer17 = consultation.handle("\"\"\"")
+    #expect(answer17.text.isEmpty)
+    #expect(consultation.isCollectingBlock)
+    let answer18 = consultation.handle("she wrote to me:")
+    #expect(answer18.text.isEmpty)
+    let answer19 = consultation.handle("\"you're useless and this is a waste of my time\"")
+    #expect(answer19.text.isEmpty)
+    let text = consultation.handle("\"\"\"").text
+    #expect(!consultation.isCollectingBlock)
+    #expect(consultation.last?.input == "she wrote to me:\n\"you're useless and this is a waste of my time\"")
+    #expect(!text.isEmpty)
+  }
+
+  @Test func aBlockCanOpenAndCloseOnItsLines() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("\"\"\"she shrugs")
+    _ = consultation.handle("and says nothing\"\"\"")
+    #expect(consultation.last?.input == "she shrugs\nand says nothing")
+    _ = consultation.handle("\"\"\"she shrugs and says nothing\"\"\"")
+    #expect(consultation.last?.input == "she shrugs and says nothing")
+  }
+
+  @Test func aPastedMessageOfSeveralLinesIsOneMessage() {
+    var consultation = Self.consultation()
+    _ = consultation.handle(message: "she shrugs\r\nand says nothing\n")
+    #expect(consultation.last?.input == "she shrugs\nand says nothing")
+    _ = consultation.handle(message: "/next")
+    #expect(consultation.stage == 0)
+  }
+
+  @Test func cancellingABlockDropsIt() {
+    var consultation = Self.consultation()
+    _ = consultation.handle("\"\"\"")
+    _ = consultation.handle("half a thought")
+    let answer20 = consultation.cancelBlock()
+    #expect(answer20)
+    #expect(!consultation.isCollectingBlock)
+    let answer21 = consultation.cancelBlock()
+    #expect(!answer21)
+    #expect(consultation.last == nil)
+  }
+
+  @Test func jsonModeAnswersFollowUpsAsJSON() throws {
+    var consultation = Self.consultation(.json)
+    let reply = consultation.handle("she just shrugs and says nothing").text
+    #expect(reply.hasPrefix(#"{"input":"she just shrugs and says nothing","intent":"no-response""#))
+    let next = consultation.handle("what next?").text
+    #expect(next.hasPrefix(#"{"input":"what next?","followup":"next","output":"No response · stage 1 of 5\n 1 Acknowledge"#))
+    #expect(next.hasSuffix("}\n") && !next.dropLast().contains("\n"))
+    let added = consultation.handle("she's also court-ordered").text
+    #expect(added.contains(#""backdrop":"mandated-client""#))
+  }
+
+  @Test func saveWritesAPrivateMarkdownFileAndRefusesToOverwrite() throws {
+    let folder = try TemporaryFolder()
+    var consultation = Self.consultation()
+    consultation.directory = folder.path
+    _ = consultation.handle("she just shrugs and says nothing when we talk about her drinking")
+    _ = consultation.handle("/next")
+    _ = consultation.handle("/help")
+    let answer22 = consultation.handle("/save consult.md")
+    #expect(answer22.text == "Saved the consult to consult.md (readable by you only).\n")
+    let path = folder.path + "/consult.md"
+    let saved = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(saved.hasPrefix("# Consult\n\nAbout the client: she · topic: her drinking.\n\n> she just shrugs and says nothing when we talk about her drinking\n\n```text\nNo response"))
+    #expect(saved.contains("> /next\n\n```text\nNo response · stage 1 of 5\n"))
+    #expect(!saved.contains("/help"))
+    let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    let answer23 = consultation.handle("/save consult.md")
+    #expect(answer23.text.contains("it exists already (use /save! to replace it)"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == saved)
+    _ = consultation.handle("why?")
+    let answer24 = consultation.handle("/save! consult.md")
+    #expect(answer24.text.hasPrefix("Saved"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("> why?"))
+    let answer25 = consultation.handle("/save")
+    #expect(answer25.text.hasPrefix("usage: /save FILE"))
+  }
+
+  @Test func historyAsksTheFrontEndToTurnItOnOrOff() {
+    var consultation = Self.consultation()
+    let answer26 = consultation.handle("/history on")
+    #expect(answer26.effect == .history(true))
+    let answer27 = consultation.handle("/history off")
+    #expect(answer27.effect == .history(false))
+    let answer28 = consultation.handle("/history maybe")
+    #expect(answer28.text == "usage: /history on|off\n")
+  }
+
+  @Test func topicsListsIntentsByKind() {
+    var consultation = Self.consultation()
+    let text = consultation.handle("/topics").text
+    let headings = ["Signs: what the client does", "Situations: who the client is", "Your own side", "Questions about the ideas", "Safety"]
+    let positions = headings.compactMap { text.range(of: $0)?.lowerBound }
+    #expect(positions.count == headings.count)
+    #expect(positions == positions.sorted())
+    #expect(text.contains("  no-response"))
+  }
+
+  @Test func helpMentionsFollowUpsAndBlocks() {
+    var consultation = Self.consultation()
+    let help = consultation.handle("/help").text
+    #expect(help.contains("“what if she gets angry?”"))
+    #expect(help.contains("A line of \"\"\" starts a message of several lines"))
+  }
+}
