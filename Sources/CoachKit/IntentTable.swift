@@ -145,7 +145,7 @@ public struct IntentTable: Sendable {
   }
 
   static func idLine(in text: String) -> Int {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     return (lines.firstIndex { $0.hasPrefix("id:") } ?? 0) + 1
   }
 

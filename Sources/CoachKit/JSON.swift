@@ -1,12 +1,19 @@
 /// A JSON value written by hand, so keys keep their order and output is fast.
 public indirect enum JSON: Sendable, Equatable {
+  /// A string; control characters are escaped.
   case string(String)
+  /// A number; NaN and infinity are written as `null`.
   case number(Double)
+  /// `true` or `false`.
   case bool(Bool)
+  /// `null`.
   case null
+  /// An array.
   case array([JSON])
+  /// An object whose keys keep the order given.
   case object([(String, JSON)])
 
+  /// Two values are equal when they serialize alike.
   public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
 
   /// The compact JSON text, on one line.
@@ -21,7 +28,13 @@ public indirect enum JSON: Sendable, Equatable {
     switch self {
     case .string(let text): Self.quote(text, into: &out)
     case .number(let value):
-      if value == value.rounded(), abs(value) < 1e15 { out += String(Int(value)) } else { out += String(value) }
+      if !value.isFinite {
+        out += "null"  // JSON has no NaN or infinity
+      } else if value == value.rounded(), abs(value) < 1e15 {
+        out += String(Int(value))
+      } else {
+        out += String(value)
+      }
     case .bool(let value): out += value ? "true" : "false"
     case .null: out += "null"
     case .array(let items):

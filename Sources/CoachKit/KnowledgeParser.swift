@@ -22,9 +22,9 @@ public enum KnowledgeParser {
     func fail(_ line: Int, _ message: String) {
       problems.append(.knowledge(path: path, line: line, message: message))
     }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    // "\r\n" is one Character in Swift, so a split on "\n" alone would miss Windows line ends.
+    let content = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+    let lines = content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
     guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
       throw KnowledgeErrors(errors: [
         .knowledge(path: path, line: 1, message: "expected front matter: the first line must be '---'")
@@ -39,7 +39,7 @@ public enum KnowledgeParser {
     let yaml = lines[1..<close].joined(separator: "\n")
     let front: FrontMatter
     do {
-      front = try FrontMatter(yaml: yaml, firstLine: 2)
+      front = try FrontMatter(yaml: yaml, firstLine: 2, closingLine: close + 1)
     } catch let error as FrontMatter.Problem {
       throw KnowledgeErrors(errors: [.knowledge(path: path, line: error.line, message: error.message)])
     } catch {
@@ -54,9 +54,7 @@ public enum KnowledgeParser {
       let valid = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
       if !valid || id.hasPrefix("-") || id == "unknown" {
         fail(front.line(of: "id"), "id '\(id)' must be lower-case letters, digits and '-', and not 'unknown'")
-      }
-      let base = (path as NSString).lastPathComponent
-      if base.hasSuffix(".md"), String(base.dropLast(3)) != id {
+      } else if case let base = (path as NSString).lastPathComponent, base.hasSuffix(".md"), String(base.dropLast(3)) != id {
         fail(front.line(of: "id"), "id '\(id)' does not match the file name '\(base)'")
       }
     }
@@ -99,14 +97,18 @@ struct FrontMatter {
   private var values: [String: Node] = [:]
   private(set) var keyLines: [(String, Int)] = []
   private let firstLine: Int
+  /// The closing `---` line, where a missing key is reported.
   private let endLine: Int
 
-  init(yaml: String, firstLine: Int) throws {
+  init(yaml: String, firstLine: Int, closingLine: Int) throws {
     self.firstLine = firstLine
-    self.endLine = firstLine + yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+    self.endLine = closingLine
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)
+    } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+      let name = duplicates.first ?? ""
+      throw Problem(line: Self.secondLine(of: name, in: yaml, otherwise: context.mark.line) + firstLine - 1, message: "key '\(name)' appears twice")
     } catch let error as YamlError {
       throw Problem(line: Self.line(of: error, offset: firstLine - 1), message: "front matter is not valid YAML: \(Self.problem(of: error))")
     }
@@ -173,6 +175,13 @@ struct FrontMatter {
       fail(line(of: key), "'\(key)' is empty: give at least one item")
     }
     return items
+  }
+
+  /// The 1-based line of the second top-level `key:` in the YAML, where a repeated key is reported.
+  static func secondLine(of key: String, in yaml: String, otherwise fallback: Int) -> Int {
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      .filter { $0.element.hasPrefix(key + ":") || $0.element.hasPrefix("\"\(key)\":") }
+    return lines.count > 1 ? lines[1].offset + 1 : max(1, fallback)
   }
 
   static func line(of error: YamlError, offset: Int) -> Int {
@@ -250,7 +259,7 @@ struct Body {
       answer = text(of: section)
       if answer.isEmpty { fail(section.line, "section 'Answer' is empty") }
     } else {
-      fail(endLine, "missing section '## Answer'")
+      fail(sections.first?.line ?? endLine, "missing section '## Answer'")
     }
 
     var stages: [Guidance.Stage] = []

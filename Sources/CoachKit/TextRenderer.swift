@@ -52,8 +52,8 @@ public struct TextRenderer: Sendable {
       plain += " · with: " + backdrop.title.lowercased()
     }
     let right = "confidence " + Self.format(reply.match.confidence)
-    let gap = max(2, width - plain.count - right.count)
-    var out = left + String(repeating: " ", count: gap) + dim(right) + "\n"
+    let gap = width - plain.count - right.count
+    var out = left + (gap >= 2 ? String(repeating: " ", count: gap) : "\n") + dim(right) + "\n"
     if reply.match.ambiguous, let other = reply.nearest.first {
       out += dim(wrap("Close call with “\(other.title)”: /more shows the alternatives.", indent: 0)) + "\n"
     }
@@ -66,14 +66,17 @@ public struct TextRenderer: Sendable {
     return "\n" + dim(wrap("Related: " + parts.joined(separator: " · "), indent: 0)) + "\n"
   }
 
+  /// The column where a stage's text starts: after the longest label, " 5 Make your case ".
+  static let stageColumn = 18
+
   /// One stage: number, name, what to do, why, and the line to say.
   public func renderStage(_ stage: Guidance.Stage, number: Int) -> String {
     let label = " \(number) \(stage.name.title)"
-    let pad = String(repeating: " ", count: max(1, 17 - label.count))
-    let first = wrap(stage.action, indent: 17, firstIndent: 0)
+    let pad = String(repeating: " ", count: max(1, Self.stageColumn - label.count))
+    let first = wrap(stage.action, indent: Self.stageColumn, firstIndent: 0)
     var out = bold(label) + pad + first + "\n"
-    out += dim(wrap("Why: " + stage.why, indent: 17)) + "\n"
-    out += (color ? "\u{1B}[36m" : "") + wrap("Say: " + stage.say, indent: 17) + (color ? "\u{1B}[0m" : "") + "\n"
+    out += dim(wrap("Why: " + stage.why, indent: Self.stageColumn)) + "\n"
+    out += (color ? "\u{1B}[36m" : "") + wrap("Say: " + stage.say, indent: Self.stageColumn) + (color ? "\u{1B}[0m" : "") + "\n"
     return out
   }
 
@@ -116,7 +119,7 @@ public struct TextRenderer: Sendable {
     if !intent.guidance.stages.isEmpty {
       out += "\n"
       for (number, stage) in intent.guidance.stages.enumerated() {
-        let filled = Guidance.Stage(name: stage.name, action: context.fill(stage.action), why: stage.why, say: context.fill(stage.say))
+        let filled = context.fill(stage, of: intent.kind)
         out += renderStage(filled, number: number + 1)
       }
     }
@@ -194,27 +197,38 @@ public struct TextRenderer: Sendable {
     return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
   }
 
-  /// Word-wraps text; lines after the first are indented by `indent` columns.
+  /// Word-wraps text; lines after the first are indented by `indent` columns, and the lines of
+  /// a list item (`- `, `1. `) hang under its text.
   public func wrap(_ text: String, indent: Int, firstIndent: Int? = nil) -> String {
-    let available = max(20, width - indent)
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let hang = Self.listMarkerWidth(paragraph)
       var line = ""
+      var pad = lines.isEmpty ? (firstIndent ?? indent) : indent
+      var available = max(20, width - indent)
       for word in paragraph.split(separator: " ") {
         if line.isEmpty {
           line = String(word)
         } else if line.count + 1 + word.count <= available {
           line += " " + word
         } else {
-          lines.append(line)
+          lines.append(String(repeating: " ", count: pad) + line)
           line = String(word)
+          pad = indent + hang
+          available = max(20, width - indent - hang)
         }
       }
-      lines.append(line)
+      lines.append(String(repeating: " ", count: pad) + line)
     }
-    let pad = String(repeating: " ", count: indent)
-    let firstPad = String(repeating: " ", count: firstIndent ?? indent)
-    return lines.enumerated().map { ($0.offset == 0 ? firstPad : pad) + $0.element }.joined(separator: "\n")
+    return lines.joined(separator: "\n")
+  }
+
+  /// The width of a list marker that starts a paragraph ("- ", "12. "), or 0.
+  static func listMarkerWidth(_ paragraph: Substring) -> Int {
+    if paragraph.hasPrefix("- ") || paragraph.hasPrefix("* ") { return 2 }
+    let digits = paragraph.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, paragraph.dropFirst(digits.count).hasPrefix(". ") else { return 0 }
+    return digits.count + 2
   }
 
   func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
