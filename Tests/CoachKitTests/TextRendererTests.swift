@@ -1,0 +1,144 @@
+import Testing
+
+@testable import CoachKit
+
+/// Golden output for a small intent, wrapping, and colour only when asked for.
+@Suite struct TextRendererTests {
+  static let silence = Intent(
+    id: "silence", title: "Silence", kind: .sign, sources: ["FAQ, red flags"], examples: ["says nothing"],
+    related: ["hostility", "nonanswer"],
+    guidance: Guidance(
+      answer: "Silence is an answer too; meet it with patience and curiosity rather than more questions.",
+      stages: [
+        .init(name: .acknowledge, action: "Name the silence without blame.", why: "Everyone wants to feel heard.", say: "\"It's quiet today.\""),
+        .init(name: .case, action: "Offer your view, with permission, and leave the choice with {them}.", why: "Support self-efficacy.", say: "\"Can I tell you what I've noticed?\""),
+      ]))
+
+  static func reply(_ intent: Intent?, confidence: Double = 0.84, input: String = "she says nothing") -> Reply {
+    let match = Match(
+      intent: intent?.id ?? Match.unknown, confidence: confidence,
+      alternatives: [.init(intent: "silence", confidence: 0.12)], backdrop: nil, ambiguous: false, evidence: .init())
+    return Reply(input: input, match: match, table: IntentTable(intents: [silence]), context: ClientContext(pronoun: .she))
+  }
+
+  @Test func goldenReplyAtWidth80() {
+    let expected = """
+      Silence · sign of resistance                                     confidence 0.84
+      Silence is an answer too; meet it with patience and curiosity rather than more
+      questions.
+
+       1 Acknowledge    Name the silence without blame.
+                        Why: Everyone wants to feel heard.
+                        Say: "It's quiet today."
+       2 Make your case Offer your view, with permission, and leave the choice with
+                        her.
+                        Why: Support self-efficacy.
+                        Say: "Can I tell you what I've noticed?"
+
+      Related: hostility · nonanswer · /why · /next
+
+      """
+    #expect(TextRenderer(width: 80, color: false).render(Self.reply(Self.silence)) == expected)
+  }
+
+  @Test func goldenReplyAtWidth40() {
+    let expected = """
+      Silence · sign of resistance
+      confidence 0.84
+      Silence is an answer too; meet it with
+      patience and curiosity rather than more
+      questions.
+
+       1 Acknowledge    Name the silence
+                        without blame.
+                        Why: Everyone wants to
+                        feel heard.
+                        Say: "It's quiet
+                        today."
+       2 Make your case Offer your view, with
+                        permission, and leave
+                        the choice with her.
+                        Why: Support
+                        self-efficacy.
+                        Say: "Can I tell you
+                        what I've noticed?"
+
+      Related: hostility · nonanswer · /why ·
+      /next
+
+      """
+    #expect(TextRenderer(width: 40, color: false).render(Self.reply(Self.silence)) == expected)
+  }
+
+  @Test(arguments: [40, 60, 80, 120]) func noLineIsWiderThanTheWidth(width: Int) {
+    let renderer = TextRenderer(width: width)
+    let text = renderer.render(Self.reply(Self.silence)) + renderer.renderCard(Self.silence) + renderer.render(Self.reply(nil, confidence: 0.1))
+    for line in text.split(separator: "\n") {
+      #expect(line.count <= width, "\(line.count) > \(width): \(line)")
+    }
+  }
+
+  @Test func widthIsClampedToAReadableRange() {
+    #expect(TextRenderer(width: 5).width == 40)
+    #expect(TextRenderer(width: 1000).width == 160)
+  }
+
+  @Test func goldenUnknown() {
+    let expected = """
+      Not sure what this is · confidence 0.10
+      I don't have guidance that fits this. I help with a client's resistance:
+      describe what the client does or says ("shrugs and says nothing", she said
+      "you're too young"), or ask about the ideas ("what is rolling with
+      resistance?").
+
+      Nearest topics:
+        silence · Silence
+      /topics lists everything I know.
+
+      """
+    #expect(TextRenderer().render(Self.reply(nil, confidence: 0.1)) == expected)
+  }
+
+  @Test func noEscapesWithoutColor() {
+    let renderer = TextRenderer(color: false)
+    let text = renderer.render(Self.reply(Self.silence)) + renderer.renderCard(Self.silence) + renderer.renderTopics(IntentTable(intents: [Self.silence]))
+    #expect(!text.contains("\u{1B}"))
+  }
+
+  @Test func escapesWithColorAndStrippedTheyMatchThePlainText() {
+    let plain = TextRenderer(color: false).render(Self.reply(Self.silence))
+    let colored = TextRenderer(color: true)
+    let text = colored.render(Self.reply(Self.silence))
+    #expect(text.contains("\u{1B}[1mSilence\u{1B}[0m"))
+    #expect(text.contains("\u{1B}[36m"))
+    #expect(colored.stripped(text) == plain)
+  }
+
+  @Test func listItemsHangUnderTheirText() {
+    let wrapped = TextRenderer(width: 40).wrap("- one two three four five six seven eight nine ten\n12. alpha beta gamma delta epsilon zeta eta", indent: 2)
+    #expect(wrapped == """
+        - one two three four five six seven
+          eight nine ten
+        12. alpha beta gamma delta epsilon
+            zeta eta
+      """)
+  }
+
+  @Test func safetyShowsTheProtocolNotStages() {
+    let danger = Intent(
+      id: "danger", title: "Danger", kind: .safety, examples: ["x"],
+      guidance: Guidance(answer: "Stop and assess.", protocolSteps: ["Ask directly.", "Call for help."]))
+    let match = Match(intent: "danger", confidence: 1, alternatives: [], backdrop: nil, ambiguous: false, evidence: .init())
+    let reply = Reply(input: "x", match: match, table: IntentTable(intents: [danger]), context: ClientContext())
+    let text = TextRenderer().render(reply)
+    #expect(text.hasPrefix("SAFETY FIRST · Danger\nStop and assess.\n\n 1. Ask directly.\n 2. Call for help.\n"))
+    #expect(!text.contains("Acknowledge"))
+  }
+
+  @Test func confidenceHasTwoDecimals() {
+    #expect(TextRenderer.format(0) == "0.00")
+    #expect(TextRenderer.format(0.05) == "0.05")
+    #expect(TextRenderer.format(0.5) == "0.50")
+    #expect(TextRenderer.format(1) == "1.00")
+  }
+}
