@@ -161,7 +161,7 @@ public struct TextRenderer: Sendable {
       out += wrap("Read as typos: " + evidence.corrections.joined(separator: ", "), indent: 2, firstIndent: 2) + "\n"
     }
     if !evidence.scores.isEmpty {
-      out += "  Scores: " + evidence.scores.map { "\($0.intent) \(Self.format($0.confidence))" }.joined(separator: ", ") + "\n"
+      out += wrap("Scores: " + evidence.scores.map { "\($0.intent) \(Self.format($0.confidence))" }.joined(separator: ", "), indent: 2, firstIndent: 2) + "\n"
     }
     return out
   }

@@ -79,6 +79,10 @@ import Testing
     #expect(try KnowledgeParser.parse(crlf, path: Self.path) == KnowledgeParser.parse(Self.good, path: Self.path))
   }
 
+  @Test func byteOrderMarkIsIgnored() throws {
+    #expect(try KnowledgeParser.parse("\u{FEFF}" + Self.good, path: Self.path).id == "silence")
+  }
+
   @Test func safetyIntentHasAProtocolAndNoStages() throws {
     let text = """
       ---

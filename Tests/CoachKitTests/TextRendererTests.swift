@@ -72,7 +72,14 @@ import Testing
 
   @Test(arguments: [40, 60, 80, 120]) func noLineIsWiderThanTheWidth(width: Int) {
     let renderer = TextRenderer(width: width)
-    let text = renderer.render(Self.reply(Self.silence)) + renderer.renderCard(Self.silence) + renderer.render(Self.reply(nil, confidence: 0.1))
+    var why = Self.reply(Self.silence)
+    why.match.evidence = .init(
+      words: ["shrugs", "silent", "nothing"], nearestExample: "he just shrugs and says nothing at all, every session",
+      scores: ["no-response", "mandated-client", "building-rapport", "overcoming-resistance", "guarded-client"].map {
+        .init(intent: $0, confidence: 0.5)
+      })
+    let text = renderer.render(Self.reply(Self.silence)) + renderer.renderCard(Self.silence)
+      + renderer.render(Self.reply(nil, confidence: 0.1)) + renderer.renderWhy(why)
     for line in text.split(separator: "\n") {
       #expect(line.count <= width, "\(line.count) > \(width): \(line)")
     }
@@ -112,6 +119,20 @@ import Testing
     #expect(text.contains("\u{1B}[1mSilence\u{1B}[0m"))
     #expect(text.contains("\u{1B}[36m"))
     #expect(colored.stripped(text) == plain)
+  }
+
+  @Test func goldenWhy() {
+    var reply = Self.reply(Self.silence)
+    reply.match.evidence = .init(words: ["shrugs", "nothing"], nearestExample: "says nothing", negated: ["angry"], scores: [.init(intent: "silence", confidence: 0.84)])
+    #expect(
+      TextRenderer().renderWhy(reply) == """
+        Why “Silence”
+          Words that pointed there: shrugs, nothing
+          Nearest example: “says nothing”
+          Read as negated: angry
+          Scores: silence 0.84
+
+        """)
   }
 
   @Test func listItemsHangUnderTheirText() {
