@@ -102,6 +102,7 @@ public struct ClientContext: Sendable, Equatable {
     ["raise"], ["raising"], ["discuss"], ["discussing"], ["comes", "to"], ["come", "to"], ["topic", "of"], ["subject", "of"],
     ["talk", "of"], ["conversation", "about"], ["questions", "about"],
   ]
+  /// Words that end a topic: "her drinking" stops before "she shuts down".
   static let topicStops: Set<String> = [
     "she", "he", "they", "it", "and", "but", "so", "then", "because", "when", "i", "we", "the", "client", "shuts",
     "gets", "goes", "changes", "starts", "just", "is", "was", "will", "not",

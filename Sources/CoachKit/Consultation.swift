@@ -24,6 +24,7 @@ public struct Consultation: Sendable {
     /// What else to do.
     public var effect: Effect?
 
+    /// Text with nothing else to do.
     static func text(_ text: String) -> Response { Response(text: text, effect: nil) }
   }
 
@@ -148,6 +149,7 @@ public struct Consultation: Sendable {
   /// Commands left out of a saved consult: they say nothing about the client.
   static let unrecorded: Set<String> = ["save", "save!", "history", "help", "topics", "quit", "reset", "exit", "q", "?"]
 
+  /// Adds a line and its answer to what `/save` writes.
   mutating func record(_ input: String, _ answer: String) {
     transcript.append(("you", input))
     if !answer.isEmpty { transcript.append(("coach", renderer.stripped(answer))) }
@@ -171,10 +173,12 @@ public struct Consultation: Sendable {
     return out.trimmingCharacters(in: .whitespaces)
   }
 
+  /// The name of the command on a line: `/save! x` is `save!`.
   static func commandName(_ line: String) -> String {
     String(line.dropFirst().prefix { !$0.isWhitespace })
   }
 
+  /// Runs a slash command from the table; in JSON mode its text becomes a JSON line.
   mutating func command(_ line: String) -> Response {
     let name = Self.commandName(line)
     let argument = line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)
@@ -190,6 +194,7 @@ public struct Consultation: Sendable {
     return response
   }
 
+  /// An error about a command, as text or as a JSON line.
   func output(command: String, _ text: String) -> Response {
     guard format == .json else { return .text(text) }
     return .text(JSON.object([("command", .string(command)), ("error", .string(text.trimmingCharacters(in: .newlines)))]).serialized() + "\n")

@@ -14,21 +14,27 @@ final class LineEditor: LineReader {
   /// The prompts, plain ASCII where the terminal's locale cannot show "›".
   private let prompts: (main: String, continuation: String)
 
-  /// The words Tab completes: slash commands, and their arguments.
+  /// The slash commands Tab completes.
   nonisolated(unsafe) static var commands: [String] = []
+  /// The intent ids Tab completes after `/show `.
   nonisolated(unsafe) static var intentIDs: [String] = []
+  /// The stage names Tab completes after `/stage `.
   nonisolated(unsafe) static var stageNames: [String] = []
   /// Set by the Ctrl-C key, or by SIGINT between reads.
   nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
   /// The lines of a multi-line paste after the first, which the paste handler left in the line.
   nonisolated(unsafe) static var pastedRest: [String]?
 
-  /// Terminal sequences for bracketed paste: the terminal wraps pasted text in these.
+  /// Asks the terminal to wrap pasted text in ``pasteStart`` and ``pasteEnd``.
   static let pasteOn = "\u{1B}[?2004h"
+  /// Turns bracketed paste off again.
   static let pasteOff = "\u{1B}[?2004l"
+  /// What the terminal sends before pasted text.
   static let pasteStart = "\u{1B}[200~"
+  /// What the terminal sends after pasted text.
   static let pasteEnd = "\u{1B}[201~"
 
+  /// Opens libedit on the terminal, or nil when it cannot start.
   init?(commands: [String], intentIDs: [String]) {
     let utf8 = Self.useUTF8Locale()
     prompts = utf8 ? ("› ", "… ") : ("> ", ". ")

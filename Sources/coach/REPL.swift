@@ -4,11 +4,14 @@ import Foundation
 /// The chat on a terminal: a banner, a prompt, answers, slash commands, `"""` blocks and
 /// pasted blocks, and line history kept only while the user has turned it on.
 struct REPL {
+  /// The consult the lines go to.
   var consultation: Consultation
   /// Where history is kept when it is on; the file's existence is the setting.
   let historyPath: String?
+  /// Whether lines are being kept in the history file.
   var historyOn = false
 
+  /// A chat on a coach; history, when on, goes to `historyPath`.
   init(coach: Coach, renderer: TextRenderer, historyPath: String? = HistoryFile.path()) {
     consultation = Consultation(coach: coach, renderer: renderer, format: .text)
     consultation.directory = FileManager.default.currentDirectoryPath

@@ -26,27 +26,18 @@ import Testing
     _ = consultation.handle("she just shrugs and says nothing when we talk about her drinking")
     #expect(consultation.current?.intent?.id == "no-response")
     #expect(consultation.stage == nil)
-    let first = consultation.handle("what next?").text
-    #expect(first.contains("stage 1 of 5") && first.contains("Acknowledge"))
-    let answer1 = consultation.handle("and then?")
-    #expect(answer1.text.contains(" 2 Validate"))
-    let answer2 = consultation.handle("What do I say?")
-    #expect(answer2.text.contains(" 3 Clarify"))
-    let answer3 = consultation.handle("/next")
-    #expect(answer3.text.contains(" 4 Create buy-in"))
-    #expect(consultation.stage == 3)
-    let answer4 = consultation.handle("/back")
-    #expect(answer4.text.contains(" 3 Clarify"))
-    let answer5 = consultation.handle("/stage case")
-    #expect(answer5.text.contains(" 5 Make your case"))
-    let answer6 = consultation.handle("/next")
-    #expect(answer6.text.contains("That was the last stage"))
-    let answer7 = consultation.handle("/stage acknowledge")
-    #expect(answer7.text.contains(" 1 Acknowledge"))
-    let answer8 = consultation.handle("/back")
-    #expect(answer8.text == "This is the first stage, “Acknowledge”.\n")
-    let answer9 = consultation.handle("/stage sideways")
-    #expect(answer9.text.hasPrefix("unknown stage 'sideways'"))
+    let walk: [(line: String, shows: String, stage: Int)] = [
+      ("what next?", "No response · stage 1 of 5\n 1 Acknowledge", 0), ("and then?", " 2 Validate", 1),
+      ("What do I say?", " 3 Clarify", 2), ("/next", " 4 Create buy-in", 3), ("/back", " 3 Clarify", 2),
+      ("/stage case", " 5 Make your case", 4), ("/next", "That was the last stage", 4),
+      ("/stage acknowledge", " 1 Acknowledge", 0), ("/back", "This is the first stage, “Acknowledge”.", 0),
+      ("/stage sideways", "unknown stage 'sideways'", 0),
+    ]
+    for step in walk {
+      let text = consultation.handle(step.line).text
+      #expect(text.contains(step.shows), "\(step.line)")
+      #expect(consultation.stage == step.stage, "\(step.line)")
+    }
   }
 
   @Test func whyExplainsTheStageReached() {
@@ -81,8 +72,8 @@ import Testing
     #expect(consultation.current?.backdrop?.id == "mandated-client")
     #expect(text.contains("Because this is also: mandated client"))
     #expect(consultation.current?.stages[1].say.contains("with your drinking, I'd probably be furious too") == true)
-    let answer10 = consultation.handle("what next?")
-    #expect(answer10.text.contains("Acknowledge"))
+    let next = consultation.handle("what next?")
+    #expect(next.text.contains("Acknowledge"))
   }
 
   @Test func aWhatIfWithAnotherPronounSwitchesTheSampleLines() {
@@ -124,8 +115,8 @@ import Testing
     #expect(consultation.stage == nil)
     #expect(text.hasPrefix("Taking that into account: “No response” with a mandated client as the backdrop.\n"))
     #expect(text.contains("What changes\n  When the client is mandated"))
-    let answer11 = consultation.handle("/next")
-    #expect(answer11.text.contains("Acknowledge"))
+    let next = consultation.handle("/next")
+    #expect(next.text.contains("Acknowledge"))
   }
 
   @Test func aCloseCallIsAskedAndANumberAnswersIt() {
@@ -151,8 +142,8 @@ import Testing
   @Test func neitherAsksForOtherWordsAndAnythingElseIsANewLine() {
     var consultation = Consultation(coach: Self.twins)
     _ = consultation.handle("what is resistance")
-    let answer12 = consultation.handle("neither")
-    #expect(answer12.text.hasPrefix("Then say a little more"))
+    let reply = consultation.handle("neither")
+    #expect(reply.text.hasPrefix("Then say a little more"))
     #expect(consultation.pendingChoice.isEmpty)
     #expect(consultation.current == nil)
   }
@@ -180,30 +171,30 @@ import Testing
     let text = consultation.handle("what if the moon is purple").text
     #expect(text.hasPrefix("Not sure what this is"))
     #expect(consultation.current?.intent?.id == "no-response")
-    let answer13 = consultation.handle("/next")
-    #expect(answer13.text.contains("Acknowledge"))
+    let next = consultation.handle("/next")
+    #expect(next.text.contains("Acknowledge"))
   }
 
   @Test func safetyHasNoStagesToWalk() {
     var consultation = Self.consultation()
     _ = consultation.handle("she said she wants to kill herself")
     #expect(consultation.current?.isSafety == true)
-    let answer14 = consultation.handle("what next?")
-    #expect(answer14.text.hasPrefix("Stay with the safety protocol"))
+    let next = consultation.handle("what next?")
+    #expect(next.text.hasPrefix("Stay with the safety protocol"))
   }
 
   @Test func nothingToWalkBeforeADescription() {
     var consultation = Self.consultation()
-    let answer15 = consultation.handle("/next")
-    #expect(answer15.text == "No guidance to walk yet: describe what your client is doing.\n")
+    let next = consultation.handle("/next")
+    #expect(next.text == "No guidance to walk yet: describe what your client is doing.\n")
   }
 
   @Test func resetForgetsEverything() {
     var consultation = Self.consultation()
     _ = consultation.handle("court-ordered, she sits there in silence when we talk about her drinking")
     _ = consultation.handle("/next")
-    let answer16 = consultation.handle("/reset")
-    #expect(answer16.text == "Starting afresh: nothing from before is kept.\n")
+    let reset = consultation.handle("/reset")
+    #expect(reset.text == "Starting afresh: nothing from before is kept.\n")
     #expect(consultation.context.isEmpty)
     #expect(consultation.current == nil && consultation.last == nil && consultation.stage == nil)
     #expect(consultation.transcript.isEmpty)
@@ -213,13 +204,13 @@ import Testing
 
   @Test func aBlockOfLinesIsOneMessage() {
     var consultation = Self.consultation()
-    let answer17 = consultation.handle("\"\"\"")
-    #expect(answer17.text.isEmpty)
+    let opened = consultation.handle("\"\"\"")
+    #expect(opened.text.isEmpty)
     #expect(consultation.isCollectingBlock)
-    let answer18 = consultation.handle("she wrote to me:")
-    #expect(answer18.text.isEmpty)
-    let answer19 = consultation.handle("\"you're useless and this is a waste of my time\"")
-    #expect(answer19.text.isEmpty)
+    let first = consultation.handle("she wrote to me:")
+    #expect(first.text.isEmpty)
+    let second = consultation.handle("\"you're useless and this is a waste of my time\"")
+    #expect(second.text.isEmpty)
     let text = consultation.handle("\"\"\"").text
     #expect(!consultation.isCollectingBlock)
     #expect(consultation.last?.input == "she wrote to me:\n\"you're useless and this is a waste of my time\"")
@@ -247,11 +238,11 @@ import Testing
     var consultation = Self.consultation()
     _ = consultation.handle("\"\"\"")
     _ = consultation.handle("half a thought")
-    let answer20 = consultation.cancelBlock()
-    #expect(answer20)
+    let dropped = consultation.cancelBlock()
+    #expect(dropped)
     #expect(!consultation.isCollectingBlock)
-    let answer21 = consultation.cancelBlock()
-    #expect(!answer21)
+    let droppedAgain = consultation.cancelBlock()
+    #expect(!droppedAgain)
     #expect(consultation.last == nil)
   }
 
@@ -273,8 +264,8 @@ import Testing
     _ = consultation.handle("she just shrugs and says nothing when we talk about her drinking")
     _ = consultation.handle("/next")
     _ = consultation.handle("/help")
-    let answer22 = consultation.handle("/save consult.md")
-    #expect(answer22.text == "Saved the consult to consult.md (readable by you only).\n")
+    let done = consultation.handle("/save consult.md")
+    #expect(done.text == "Saved the consult to consult.md (readable by you only).\n")
     let path = folder.path + "/consult.md"
     let saved = try String(contentsOfFile: path, encoding: .utf8)
     #expect(saved.hasPrefix("# Consult\n\nAbout the client: she · topic: her drinking.\n\n> she just shrugs and says nothing when we talk about her drinking\n\n```text\nNo response"))
@@ -282,25 +273,25 @@ import Testing
     #expect(!saved.contains("/help"))
     let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
-    let answer23 = consultation.handle("/save consult.md")
-    #expect(answer23.text.contains("it exists already (use /save! to replace it)"))
+    let refused = consultation.handle("/save consult.md")
+    #expect(refused.text.contains("it exists already (use /save! to replace it)"))
     #expect(try String(contentsOfFile: path, encoding: .utf8) == saved)
     _ = consultation.handle("why?")
-    let answer24 = consultation.handle("/save! consult.md")
-    #expect(answer24.text.hasPrefix("Saved"))
+    let replaced = consultation.handle("/save! consult.md")
+    #expect(replaced.text.hasPrefix("Saved"))
     #expect(try String(contentsOfFile: path, encoding: .utf8).contains("> why?"))
-    let answer25 = consultation.handle("/save")
-    #expect(answer25.text.hasPrefix("usage: /save FILE"))
+    let usage = consultation.handle("/save")
+    #expect(usage.text.hasPrefix("usage: /save FILE"))
   }
 
   @Test func historyAsksTheFrontEndToTurnItOnOrOff() {
     var consultation = Self.consultation()
-    let answer26 = consultation.handle("/history on")
-    #expect(answer26.effect == .history(true))
-    let answer27 = consultation.handle("/history off")
-    #expect(answer27.effect == .history(false))
-    let answer28 = consultation.handle("/history maybe")
-    #expect(answer28.text == "usage: /history on|off\n")
+    let on = consultation.handle("/history on")
+    #expect(on.effect == .history(true))
+    let off = consultation.handle("/history off")
+    #expect(off.effect == .history(false))
+    let usage = consultation.handle("/history maybe")
+    #expect(usage.text == "usage: /history on|off\n")
   }
 
   @Test func topicsListsIntentsByKind() {

@@ -12,15 +12,12 @@ struct REPLTmuxTests {
   @Test func aDescriptionAFollowUpAndNext() throws {
     let pane = try TmuxPane()
     try pane.waitFor("› ")
-    pane.type("court-ordered, she just sits there in silence when we talk about her drinking")
-    pane.press("Enter")
+    pane.enter("court-ordered, she just sits there in silence when we talk about her drinking")
     try pane.waitFor("No response · sign of resistance · with: mandated client")
-    pane.type("what if she gets angry?")
-    pane.press("Enter")
+    pane.enter("what if she gets angry?")
     let screen = try pane.waitFor("Hostility · sign of resistance · with: mandated client")
     #expect(screen.contains("Keeping what you told me: she · mandated · topic: her drinking."))
-    pane.type("/next")
-    pane.press("Enter")
+    pane.enter("/next")
     let next = try pane.waitFor("Hostility · stage 1 of 5")
     #expect(next.contains(" 1 Acknowledge    Stay calm"))
     #expect(next.hasSuffix("\n›"), "back at the prompt")
@@ -48,8 +45,7 @@ struct REPLTmuxTests {
     pane.press("C-c")
     let screen = try pane.waitFor("(line cleared: type /quit or press Ctrl-D to leave)\n› ")
     #expect(!pane.isDead)
-    pane.type("/next")
-    pane.press("Enter")
+    pane.enter("/next")
     let after = try pane.waitFor("No guidance to walk yet")
     #expect(!after.contains("› she just shru/next"), "the cleared text was not kept")
     #expect(screen.contains("› she just shru^C"))
@@ -67,16 +63,12 @@ struct REPLTmuxTests {
   @Test func aTripleQuoteBlockHasAContinuationPromptAndIsOneMessage() throws {
     let pane = try TmuxPane()
     try pane.waitFor("› ")
-    pane.type("\"\"\"")
-    pane.press("Enter")
+    pane.enter("\"\"\"")
     try pane.waitFor("… ", atEnd: true)
-    pane.type("he just")
-    pane.press("Enter")
-    pane.type("sits there saying nothing")
-    pane.press("Enter")
+    pane.enter("he just")
+    pane.enter("sits there saying nothing")
     try pane.waitFor("… sits there saying nothing\n… ", atEnd: true)
-    pane.type("\"\"\"")
-    pane.press("Enter")
+    pane.enter("\"\"\"")
     let screen = try pane.waitFor("No response · sign of resistance")
     #expect(screen.components(separatedBy: "confidence ").count == 2, "one answer for the block")
   }
@@ -99,19 +91,16 @@ struct REPLTmuxTests {
     let pane = try TmuxPane()
     let history = pane.stateFolder + "/coach/history"
     try pane.waitFor("› ")
-    pane.type("she shrugs and says nothing")
-    pane.press("Enter")
+    pane.enter("she shrugs and says nothing")
     try pane.waitFor("Related:")
     #expect(!FileManager.default.fileExists(atPath: history), "nothing is kept unless asked")
-    pane.type("/history on")
-    pane.press("Enter")
+    pane.enter("/history on")
     try pane.waitFor("History on")
     let mode = try FileManager.default.attributesOfItem(atPath: history)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     let kept = try String(contentsOfFile: history, encoding: .utf8)
     #expect(kept.contains("shrugs"))
-    pane.type("/history off")
-    pane.press("Enter")
+    pane.enter("/history off")
     try pane.waitFor("History off")
     #expect(!FileManager.default.fileExists(atPath: history), "turning it off deletes what was kept")
   }
@@ -150,6 +139,12 @@ final class TmuxPane {
 
   /// Types text literally.
   func type(_ text: String) { _ = try? tmux(["send-keys", "-l", text]) }
+
+  /// Types a line and presses Enter.
+  func enter(_ line: String) {
+    type(line)
+    press("Enter")
+  }
 
   /// Presses a key by its tmux name: "Enter", "Tab", "C-c", "C-d".
   func press(_ key: String) { _ = try? tmux(["send-keys", key]) }
