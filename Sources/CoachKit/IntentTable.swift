@@ -138,8 +138,8 @@ public struct IntentTable: Sendable {
   /// The questions of a source document: short lines of their own that end with '?'.
   static func questions(in text: String) -> [String] {
     text.split(whereSeparator: \.isNewline).compactMap { raw in
-      var line = raw.trimmingCharacters(in: .whitespaces)
-      if line.hasPrefix("Question:") { line = line.dropFirst(9).trimmingCharacters(in: .whitespaces) }
+      var line = raw.trimmingWhiteSpace()
+      if line.hasPrefix("Question:") { line = line.dropFirst(9).trimmingWhiteSpace() }
       return line.hasSuffix("?") && line.count <= 120 ? line : nil
     }
   }

@@ -25,12 +25,12 @@ public enum KnowledgeParser {
     // "\r\n" is one Character in Swift, so a split on "\n" alone would miss Windows line ends.
     let content = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
     let lines = content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
-    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+    guard lines.first?.trimmingWhiteSpace() == "---" else {
       throw KnowledgeErrors(errors: [
         .knowledge(path: path, line: 1, message: "expected front matter: the first line must be '---'")
       ])
     }
-    guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" })
+    guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingWhiteSpace() == "---" })
     else {
       throw KnowledgeErrors(errors: [
         .knowledge(path: path, line: 1, message: "front matter is not closed: no second '---' line")
@@ -138,7 +138,7 @@ struct FrontMatter {
       fail(endLine, "missing required key '\(key)'")
       return nil
     }
-    guard let text = node.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+    guard let text = node.scalar?.string.trimmingWhiteSpace(), !text.isEmpty else {
       fail(line(of: key), "'\(key)' must be a non-empty text")
       return nil
     }
@@ -161,7 +161,7 @@ struct FrontMatter {
     var items: [String] = []
     for item in sequence {
       let itemLine = (item.mark?.line ?? 1) + firstLine - 1
-      guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) else {
+      guard let text = item.scalar?.string.trimmingWhiteSpace() else {
         fail(itemLine, "each item of '\(key)' must be a text")
         continue
       }
@@ -222,7 +222,7 @@ struct Body {
       let number = index + 1
       if line.hasPrefix("## ") {
         if let current { sections.append(current) }
-        let title = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        let title = line.dropFirst(3).trimmingWhiteSpace()
         let key = title.lowercased()
         if Guidance.Stage.Name(loosely: key) == nil, !KnowledgeParser.otherSections.contains(key) {
           fail(number, "unknown section '## \(title)' (expected Answer, Acknowledge, Validate, Clarify, Create buy-in, Make your case, Protocol, In practice or Alongside)")
@@ -233,7 +233,7 @@ struct Body {
         current = Section(title: title, line: number)
       } else if current != nil {
         current?.lines.append((line, number))
-      } else if !line.trimmingCharacters(in: .whitespaces).isEmpty, !line.hasPrefix("# ") {
+      } else if !line.trimmingWhiteSpace().isEmpty, !line.hasPrefix("# ") {
         fail(number, "text before the first '## ' section")
       }
     }
@@ -245,7 +245,7 @@ struct Body {
   }
 
   func text(of section: Section) -> String {
-    section.lines.map(\.text).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    section.lines.map(\.text).joined(separator: "\n").trimmingWhiteSpace()
   }
 
   func guidance(kind: Intent.Kind, kindLine: Int, fail: (Int, String) -> Void) -> Guidance {
@@ -301,13 +301,13 @@ struct Body {
     var fields: [String: String] = [:]
     var last: String?
     for (text, line) in section.lines {
-      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      let trimmed = text.trimmingWhiteSpace()
       if trimmed.isEmpty { continue }
       if let colon = trimmed.firstIndex(of: ":"),
         case let label = trimmed[..<colon].lowercased(), ["do", "why", "say"].contains(label)
       {
         if fields[label] != nil { fail(line, "stage '\(name.rawValue)' has two '\(label.capitalized):' lines") }
-        fields[label] = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        fields[label] = trimmed[trimmed.index(after: colon)...].trimmingWhiteSpace()
         last = label
       } else if let label = last {
         fields[label, default: ""] += " " + trimmed
@@ -331,12 +331,12 @@ struct Body {
   static func listItems(_ section: Section) -> [String] {
     var items: [String] = []
     for (text, _) in section.lines {
-      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      let trimmed = text.trimmingWhiteSpace()
       if trimmed.isEmpty { continue }
       if let dot = trimmed.firstIndex(where: { !$0.isNumber }), dot != trimmed.startIndex,
         trimmed[dot] == "." || trimmed[dot] == ")"
       {
-        items.append(trimmed[trimmed.index(after: dot)...].trimmingCharacters(in: .whitespaces))
+        items.append(trimmed[trimmed.index(after: dot)...].trimmingWhiteSpace())
       } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
         items.append(String(trimmed.dropFirst(2)))
       } else if !items.isEmpty {
