@@ -44,7 +44,7 @@ struct REPLTmuxTests {
     try pane.waitFor("› she just shru", atEnd: true)
     pane.press("C-c")
     let screen = try pane.waitFor("(line cleared: type /quit or press Ctrl-D to leave)\n› ")
-    #expect(!pane.isDead)
+    #expect(pane.exitStatus == nil, "still running")
     pane.enter("/next")
     let after = try pane.waitFor("No guidance to walk yet")
     #expect(!after.contains("› she just shru/next"), "the cleared text was not kept")
@@ -55,8 +55,7 @@ struct REPLTmuxTests {
     let pane = try TmuxPane()
     try pane.waitFor("› ")
     pane.press("C-d")
-    // tmux marks the pane dead when the terminal closes and learns the status a moment later.
-    try pane.waitUntil("the chat ends with a status") { pane.isDead && pane.exitStatus != nil }
+    try pane.waitUntil("the chat ends") { pane.exitStatus != nil }
     #expect(pane.exitStatus == 0)
   }
 
@@ -117,21 +116,27 @@ final class TmuxPane {
   let socket = "coach-test-\(getpid())-\(UUID().uuidString.prefix(8))"
   /// A private `$XDG_STATE_HOME` and `$HOME`, removed at the end.
   let stateFolder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-tmux-\(UUID().uuidString)").path
+  /// Where the pane's shell writes the chat's exit status when it ends.
+  var statusFile: String { stateFolder + "/exit-status" }
+  /// The socket's file, which tmux leaves behind when its server exits.
+  private var socketPath = ""
 
+  /// Starts the server and the chat. The chat is ended after two minutes even if a test dies
+  /// without killing the server; the server then exits with it, as its only pane is gone.
   init(width: Int = 100, height: Int = 50) throws {
     try FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
-    let command = [
-      "exec env -u COLUMNS -u NO_COLOR LANG=C.UTF-8", "HOME=" + Self.quoted(stateFolder), "XDG_STATE_HOME=" + Self.quoted(stateFolder),
-      Self.quoted(CoachBinary.url.path), "--color never",
-    ].joined(separator: " ")
+    let chat = #"timeout --foreground 120 env -u COLUMNS -u NO_COLOR LANG=C.UTF-8 HOME="$1" XDG_STATE_HOME="$1" "$2" --color never; echo $? > "$1/exit-status""#
+    let command = ["exec sh -c", Self.quoted(chat), "sh", Self.quoted(stateFolder), Self.quoted(CoachBinary.url.path)].joined(separator: " ")
     try tmux([
-      "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";", "set-option", "-g", "history-limit", "5000", ";",
+      "start-server", ";", "set-option", "-g", "history-limit", "5000", ";",
       "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-c", stateFolder, command,
     ])
+    socketPath = try tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   deinit {
     _ = try? tmux(["kill-server"])
+    if !socketPath.isEmpty { unlink(socketPath) }
     try? FileManager.default.removeItem(atPath: stateFolder)
   }
 
@@ -164,11 +169,10 @@ final class TmuxPane {
     return lines.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
   }
 
-  /// Whether the program in the pane has ended.
-  var isDead: Bool { ((try? tmux(["display-message", "-p", "#{pane_dead}"])) ?? "").hasPrefix("1") }
-
-  /// The program's exit status once it has ended.
-  var exitStatus: Int32? { Int32(((try? tmux(["display-message", "-p", "#{pane_dead_status}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) }
+  /// The chat's exit status once it has ended, or nil while it runs.
+  var exitStatus: Int32? {
+    (try? String(contentsOfFile: statusFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+  }
 
   /// Waits until the screen shows `text` (at its very end, if asked, where the cursor is);
   /// returns the screen. The deadline only guards against hanging.
