@@ -114,6 +114,15 @@ import Testing
     #expect(!run.stdout.contains("UNCOVERED"))
   }
 
+  @Test func checkFailsWhenASourceSectionIsUncovered() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("Question: What does nobody answer here?\nNothing does.\n", to: "more-questions.txt")
+    let run = try CoachBinary.run(["check", "--knowledge", folder.path])
+    #expect(run.status == 65)
+    #expect(run.stdout.contains("UNCOVERED What does nobody answer here? → -"))
+    #expect(run.stderr == "error: some source sections are covered by no intent\n")
+  }
+
   @Test func versionAndHelp() throws {
     let version = try CoachBinary.run(["--version"])
     #expect(version.status == 0)
