@@ -154,7 +154,7 @@ public struct ClientContext: Sendable, Equatable {
   /// `{topic|fallback}`. An unknown slot is left as written.
   /// - Parameter spoken: whether the line is said to the client, so the topic is "your drinking".
   public func fill(_ text: String, spoken: Bool = false) -> String {
-    guard text.contains("{") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
     let forms = (pronoun ?? .they).forms
     let topic = spoken ? spokenTopic : self.topic
     var out = ""

@@ -38,6 +38,7 @@ extension Consultation {
     choice = nil
     block = nil
     transcript = []
+    transcriptTrimmed = false
   }
 
   /// Turns saved line history on or off; the front end keeps or deletes the file.
@@ -73,6 +74,7 @@ extension Consultation {
   func markdown() -> String {
     var out = "# Consult\n\n"
     if !context.isEmpty { out += "About the client: \(context.summary).\n\n" }
+    if transcriptTrimmed { out += "(Earlier turns are not kept: this is the latest part of a long consult.)\n\n" }
     for (speaker, text) in transcript {
       if speaker == "you" {
         out += text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n\n"

@@ -30,7 +30,7 @@ extension Consultation {
 
   /// The words of a line as a lookup key: folded, contractions expanded, letters only.
   static func key(_ line: String) -> String {
-    TextAnalyzer.analyze(line).filter { !$0.word.contains("'") }.map(\.word).joined(separator: " ")
+    TextAnalyzer.analyze(line).filter { !$0.word.utf8.contains(UInt8(ascii: "'")) }.map(\.word).joined(separator: " ")
   }
 
   /// Answers the line if it continues the consult; nil if it is a new description.

@@ -72,6 +72,8 @@ public struct Consultation: Sendable {
   var block: [String]?
   /// The consult so far, as (who, text), for `/save`.
   public internal(set) var transcript: [(speaker: String, text: String)] = []
+  /// Whether the oldest turns were let go to keep memory flat.
+  var transcriptTrimmed = false
   /// The working folder for relative `/save` paths; nil uses the process's own.
   public var directory: String?
 
@@ -129,9 +131,9 @@ public struct Consultation: Sendable {
 
   /// Answers a whole message, already cleaned.
   mutating func answer(_ message: String) -> Response {
-    let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = message.trimmingWhiteSpace()
     guard !text.isEmpty else { return .text("") }
-    if text.hasPrefix("/"), !text.contains("\n") {
+    if text.hasPrefix("/"), !text.utf8.contains(UInt8(ascii: "\n")) {
       let response = command(text)
       if response.effect != .quit, !Self.unrecorded.contains(Self.commandName(text)) {
         record(text, format == .json ? "" : response.text)
@@ -139,7 +141,7 @@ public struct Consultation: Sendable {
       return response
     }
     let turn = followUp(text) ?? describe(text)
-    record(text, turn.text)
+    record(text, turn.text.isEmpty ? turn.reply.map { "→ " + ($0.intent?.title ?? "not sure what this is") } ?? "" : turn.text)
     guard format == .json else { return .text(turn.text) }
     if let reply = turn.reply { return .text(JSONRenderer.object(reply).serialized() + "\n") }
     let object = JSON.object([("input", .string(text)), ("followup", .string(turn.followUp)), ("output", .string(renderer.stripped(turn.text)))])
@@ -153,7 +155,15 @@ public struct Consultation: Sendable {
   mutating func record(_ input: String, _ answer: String) {
     transcript.append(("you", input))
     if !answer.isEmpty { transcript.append(("coach", renderer.stripped(answer))) }
+    // A script can pipe a million lines through; memory stays flat by keeping the latest turns.
+    if transcript.count > Self.transcriptLimit {
+      transcript.removeFirst(transcript.count - Self.transcriptLimit)
+      transcriptTrimmed = true
+    }
   }
+
+  /// How many entries (lines and answers) `/save` keeps: the latest ones.
+  static let transcriptLimit = 1000
 
   /// Removes control characters (terminal escapes included) so nothing typed is echoed raw.
   static func clean(_ line: String) -> String {
@@ -170,7 +180,7 @@ public struct Consultation: Sendable {
         out.unicodeScalars.append(scalar)
       }
     }
-    return out.trimmingCharacters(in: .whitespaces)
+    return out.trimmingWhiteSpace()
   }
 
   /// The name of the command on a line: `/save! x` is `save!`.
@@ -226,7 +236,8 @@ public struct Consultation: Sendable {
     }
     let preface = isFollowUp && reply.intent != nil && !context.isEmpty
       ? renderer.dim("Keeping what you told me: \(context.summary).") + "\n" : ""
-    return Turn(text: preface + renderer.render(reply), reply: reply)
+    // JSON mode writes the reply whole, so the text is not rendered at all.
+    return Turn(text: format == .json ? "" : preface + renderer.render(reply), reply: reply)
   }
 
   /// The sign under discussion again, now framed by a situation the user added: what changes.

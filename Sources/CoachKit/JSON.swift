@@ -18,60 +18,100 @@ public indirect enum JSON: Sendable, Equatable {
 
   /// The compact JSON text, on one line.
   public func serialized() -> String {
-    var out = ""
-    write(to: &out)
-    return out
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)
+    write(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Appends the compact JSON text.
   public func write(to out: inout String) {
+    out += serialized()
+  }
+
+  /// Appends the compact JSON text as UTF-8 bytes.
+  public func write(to out: inout [UInt8]) {
     switch self {
     case .string(let text): Self.quote(text, into: &out)
     case .number(let value):
       if !value.isFinite {
-        out += "null"  // JSON has no NaN or infinity
+        out += "null".utf8  // JSON has no NaN or infinity
       } else if value == value.rounded(), abs(value) < 1e15 {
-        out += String(Int(value))
+        out += String(Int(value)).utf8
       } else {
-        out += String(value)
+        out += String(value).utf8
       }
-    case .bool(let value): out += value ? "true" : "false"
-    case .null: out += "null"
+    case .bool(let value): out += (value ? "true" : "false").utf8
+    case .null: out += "null".utf8
     case .array(let items):
-      out += "["
+      out.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        if index > 0 { out += "," }
+        if index > 0 { out.append(UInt8(ascii: ",")) }
         item.write(to: &out)
       }
-      out += "]"
+      out.append(UInt8(ascii: "]"))
     case .object(let pairs):
-      out += "{"
+      out.append(UInt8(ascii: "{"))
       for (index, (key, value)) in pairs.enumerated() {
-        if index > 0 { out += "," }
+        if index > 0 { out.append(UInt8(ascii: ",")) }
         Self.quote(key, into: &out)
-        out += ":"
+        out.append(UInt8(ascii: ":"))
         value.write(to: &out)
       }
-      out += "}"
+      out.append(UInt8(ascii: "}"))
     }
   }
 
-  static func quote(_ text: String, into out: inout String) {
-    out += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-        || scalar.value == 0x2028 || scalar.value == 0x2029:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+  /// Writes a JSON string. Runs of plain text are copied whole; control characters (C0, DEL,
+  /// C1, which a terminal would act on) and the line separators U+2028/U+2029 are escaped.
+  static func quote(_ text: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    let bytes = text.utf8
+    var runStart = bytes.startIndex
+    var index = runStart
+    func escape(_ value: UInt32, width: Int) {
+      out += bytes[runStart..<index]
+      switch value {
+      case 0x22: out += "\\\"".utf8
+      case 0x5C: out += "\\\\".utf8
+      case 0x0A: out += "\\n".utf8
+      case 0x0D: out += "\\r".utf8
+      case 0x09: out += "\\t".utf8
+      default:
+        let hex = String(value, radix: 16)
+        out += "\\u".utf8
+        out += String(repeating: "0", count: 4 - hex.count).utf8
+        out += hex.utf8
       }
+      index = bytes.index(index, offsetBy: width)
+      runStart = index
     }
-    out += "\""
+    while index != bytes.endIndex {
+      let byte = bytes[index]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+        escape(UInt32(byte), width: 1)
+        continue
+      }
+      if byte == 0xC2 {
+        let next = bytes.index(after: index)
+        if next != bytes.endIndex, (0x80...0x9F).contains(bytes[next]) {
+          escape(UInt32(bytes[next]), width: 2)
+          continue
+        }
+      }
+      if byte == 0xE2 {
+        let second = bytes.index(after: index)
+        if second != bytes.endIndex, bytes[second] == 0x80 {
+          let third = bytes.index(after: second)
+          if third != bytes.endIndex, bytes[third] == 0xA8 || bytes[third] == 0xA9 {
+            escape(bytes[third] == 0xA8 ? 0x2028 : 0x2029, width: 3)
+            continue
+          }
+        }
+      }
+      index = bytes.index(after: index)
+    }
+    out += bytes[runStart..<index]
+    out.append(UInt8(ascii: "\""))
   }
 }

@@ -133,9 +133,9 @@ public struct Matcher: Sendable {
     var examplePostings = [[(example: Int32, weight: Float)]](repeating: [], count: ids.count)
     var centroids = [[Int: Double]](repeating: [:], count: table.intents.count)
     for (number, document) in documents.enumerated() {
-      var vector = document.features.mapValues { _ in 0.0 }
-      for (id, tf) in document.features { vector[id] = Self.damp(tf) * idf[id] }
-      let norm = sqrt(vector.values.reduce(0) { $0 + $1 * $1 })
+      // Sorted, so every sum is taken in the same order on every run.
+      let vector = document.features.keys.sorted().map { id in (id, Self.damp(document.features[id]!) * idf[id]) }
+      let norm = sqrt(vector.reduce(0) { $0 + $1.1 * $1.1 })
       guard norm > 0 else { continue }
       for (id, value) in vector {
         // Keywords shape the centroid only: a one-word keyword would otherwise be a perfect
@@ -147,9 +147,10 @@ public struct Matcher: Sendable {
     }
     var centroidPostings = [[(intent: Int32, weight: Float)]](repeating: [], count: ids.count)
     for (intent, centroid) in centroids.enumerated() {
-      let norm = sqrt(centroid.values.reduce(0) { $0 + $1 * $1 })
+      let sorted = centroid.keys.sorted()
+      let norm = sqrt(sorted.reduce(0) { $0 + centroid[$1]! * centroid[$1]! })
       guard norm > 0 else { continue }
-      for (id, value) in centroid { centroidPostings[id].append((Int32(intent), Float(value / norm))) }
+      for id in sorted { centroidPostings[id].append((Int32(intent), Float(centroid[id]! / norm))) }
     }
     self.featureIDs = ids
     self.idf = idf
@@ -300,16 +301,14 @@ public struct Matcher: Sendable {
           conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight) {
       if let id = featureIDs[feature] {
         query[id, default: 0] += weight
-      } else if !feature.contains(" ") {
+      } else if !feature.utf8.contains(UInt8(ascii: " ")) {
         unseen += weight
       }
     }
+    // In id order, so the sums (and ties) come out the same on every run.
+    let weighted = query.keys.sorted().map { id in (id, Self.damp(query[id]!) * idf[id]) }
     var norm = 0.0
-    for (id, tf) in query {
-      let value = Self.damp(tf) * idf[id]
-      query[id] = value
-      norm += value * value
-    }
+    for (_, value) in weighted { norm += value * value }
     norm += unseen * (settings.unseenWeight * maximumIDF) * (settings.unseenWeight * maximumIDF)
     norm = sqrt(norm)
     var scores = [Score](repeating: Score(), count: intentIDs.count)
@@ -317,7 +316,7 @@ public struct Matcher: Sendable {
 
     var exampleDots = [Double](repeating: 0, count: exampleOwner.count)
     var touched: [Int32] = []
-    for (id, value) in query {
+    for (id, value) in weighted {
       let q = value / norm
       for posting in examplePostings[id] {
         let example = Int(posting.example)
@@ -326,7 +325,7 @@ public struct Matcher: Sendable {
       }
       for posting in centroidPostings[id] { scores[Int(posting.intent)].centroid += q * Double(posting.weight) }
     }
-    for example in touched {
+    for example in touched.sorted() {
       let dot = exampleDots[Int(example)]
       let owner = Int(exampleOwner[Int(example)])
       if dot > scores[owner].nearestCosine {
