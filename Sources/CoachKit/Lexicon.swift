@@ -10,13 +10,14 @@ public struct Lexicon: Sendable, Equatable {
   /// Reads `name: word word ...` lines; `#` starts a comment.
   /// - Throws: ``CoachError/knowledge(path:line:message:)`` for a line that is not a set.
   public init(text: String, path: String, stemmer: Stemmer = .english) throws(CoachError) {
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    for (index, raw) in lines.enumerated() {
       let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-      if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+      if line.trimmingWhiteSpace().isEmpty { continue }
       guard let colon = line.firstIndex(of: ":") else {
         throw .knowledge(path: path, line: index + 1, message: "expected 'name: word word ...'")
       }
-      let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+      let name = line[..<colon].trimmingWhiteSpace()
       let words = line[line.index(after: colon)...].split(whereSeparator: \.isWhitespace)
       guard !name.isEmpty, !words.isEmpty else {
         throw .knowledge(path: path, line: index + 1, message: "a concept set needs a name and at least one word")

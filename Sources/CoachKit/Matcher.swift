@@ -166,7 +166,7 @@ public struct Matcher: Sendable {
   /// The features of a text: stems, negated stems and neighbouring stem pairs, with weights.
   static func features(
     _ tokens: [Token], bigramWeight: Double, negatedTopicWeight: Double = 0.5, lexicon: Lexicon = Lexicon(), conceptWeight: Double = 0.5,
-    structureWeight: Double = 0
+    structureWeight: Double = 0, isKnown: ((String) -> Bool)? = nil
   ) -> [(String, Double)] {
     var out: [(String, Double)] = []
     // The shape of the line: the user speaking of themselves ("i snapped at him"), asking a
@@ -182,9 +182,12 @@ public struct Matcher: Sendable {
     for token in tokens where !token.isStopword {
       let stem = token.negated ? "!" + token.stem : token.stem
       if !token.isWeak {
-        out.append((stem, 1))
-        for concept in lexicon.concepts[token.stem] ?? [] {
-          out.append(((token.negated ? "!~" : "~") + concept, conceptWeight))
+        let concepts = lexicon.concepts[token.stem] ?? []
+        // A word the knowledge never uses but a concept set knows ("livid") is read as its set.
+        let standsForItsSet = !concepts.isEmpty && !(isKnown?(token.stem) ?? true)
+        if !standsForItsSet { out.append((stem, 1)) }
+        for concept in concepts {
+          out.append(((token.negated ? "!~" : "~") + concept, standsForItsSet ? 1 : conceptWeight))
         }
         // A negated word still names the topic ("won't do the *homework*").
         if token.negated { out.append((token.stem, negatedTopicWeight)) }
@@ -298,7 +301,8 @@ public struct Matcher: Sendable {
     var unseen = 0.0
     for (feature, weight) in Self.features(
           tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
-          conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight) {
+          conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight,
+          isKnown: { featureIDs[$0] != nil || featureIDs["!" + $0] != nil }) {
       if let id = featureIDs[feature] {
         query[id, default: 0] += weight
       } else if !feature.utf8.contains(UInt8(ascii: " ")) {
