@@ -87,11 +87,12 @@ public struct TextRenderer: Sendable {
       let cues = reply.match.evidence.safetyCues.map { "“\($0.words)” (\($0.concern))" }.joined(separator: ", ")
       out += wrap("Heard: " + cues, indent: 0) + "\n"
     }
-    out += wrap(intent.guidance.answer, indent: 0) + "\n\n"
+    // The protocol comes first and whole: what to do now, before why.
     for (number, step) in intent.guidance.protocolSteps.enumerated() {
       let label = " \(number + 1). "
       out += bold(label) + wrap(step, indent: label.count, firstIndent: 0) + "\n"
     }
+    out += "\n" + wrap(intent.guidance.answer, indent: 0) + "\n"
     if !intent.guidance.inPractice.isEmpty {
       out += "\n" + wrap(intent.guidance.inPractice, indent: 0) + "\n"
     }
@@ -231,8 +232,10 @@ public struct TextRenderer: Sendable {
     return digits.count + 2
   }
 
-  func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-  func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+  /// Text in bold, when colour is on.
+  public func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  /// Text dimmed, when colour is on.
+  public func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 }
 
 extension TextRenderer {

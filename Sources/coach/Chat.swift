@@ -18,7 +18,7 @@ extension CoachCommand {
       } else {
         var session = StreamSession(
           coach: coach, format: options.json ? .json : .text,
-          renderer: TextRenderer(width: Terminal.isTerminal(STDOUT_FILENO) ? Terminal.width(STDOUT_FILENO) : 80, color: options.useColor)
+          renderer: TextRenderer(width: Terminal.width(STDOUT_FILENO), color: options.useColor)
         )
         let status = session.run()
         if status != 0 { throw ExitCode(status) }

@@ -38,11 +38,12 @@ struct REPL {
       historyOn = true
       reader.loadHistory(from: historyPath)
     }
-    let banner = "coach \(CoachCommand.version) · describe what your client is doing, or ask a question · /help\n"
-      + (historyOn
-        ? "Not supervision or emergency help. Line history is on (/history off deletes it).\n"
-        : "Not supervision or emergency help. Nothing you type is kept unless you /save or turn /history on.\n")
-    write(consultation.renderer.color ? "\u{1B}[1m" + banner + "\u{1B}[0m" : banner)
+    let title = "coach \(CoachCommand.version) · describe what your client is doing, or ask a question · /help"
+    let notice = historyOn
+      ? "Not supervision or emergency help. Line history is on (/history off deletes it)."
+      : "Not supervision or emergency help. Nothing you type is kept unless you /save or turn /history on."
+    let renderer = consultation.renderer
+    write(renderer.bold(renderer.wrap(title, indent: 0)) + "\n" + renderer.dim(renderer.wrap(notice, indent: 0)) + "\n")
     while true {
       let response: Consultation.Response
       switch reader.read(consultation.isCollectingBlock ? .continuation : .main) {

@@ -152,7 +152,7 @@ import Testing
     let match = Match(intent: "danger", confidence: 1, alternatives: [], backdrop: nil, ambiguous: false, evidence: .init())
     let reply = Reply(input: "x", match: match, table: IntentTable(intents: [danger]), context: ClientContext())
     let text = TextRenderer().render(reply)
-    #expect(text.hasPrefix("SAFETY FIRST · Danger\nStop and assess.\n\n 1. Ask directly.\n 2. Call for help.\n"))
+    #expect(text.hasPrefix("SAFETY FIRST · Danger\n 1. Ask directly.\n 2. Call for help.\n\nStop and assess.\n"))
     #expect(!text.contains("Acknowledge"))
   }
 
