@@ -335,6 +335,23 @@ struct BadInputTests {
     return process.terminationStatus
   }
 
+  /// Waits until the chat is blocked reading its terminal (`/proc/PID/syscall` shows `read` on
+  /// descriptor 0), so a signal sent next interrupts that read rather than racing with
+  /// libedit's redisplay.
+  static func waitUntilReading(_ process: Process) {
+    #if arch(x86_64)
+      let read = "0 0x0 "
+    #else
+      let read = "63 0x0 "
+    #endif
+    let end = Date().addingTimeInterval(60)
+    while process.isRunning, Date() < end {
+      let syscall = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/syscall", encoding: .utf8)
+      if syscall?.hasPrefix(read) == true { return }
+      usleep(5_000)
+    }
+  }
+
   /// SIGTERM in the chat: libedit puts the terminal's settings back, and the coach turns
   /// bracketed paste off, before the signal ends it.
   @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/ptmx")))
@@ -344,6 +361,7 @@ struct BadInputTests {
     terminal.read(until: "› ")
     terminal.type("she shr")
     terminal.read(until: "she shr")
+    Self.waitUntilReading(process)
     kill(process.processIdentifier, SIGTERM)
     let status = Self.finish(process)
     let output = terminal.read(until: nil, deadline: 2)
@@ -360,6 +378,7 @@ struct BadInputTests {
     terminal.read(until: "› ")
     terminal.type("she shr")
     terminal.read(until: "she shr")
+    Self.waitUntilReading(process)
     kill(process.processIdentifier, SIGINT)
     terminal.read(until: "line cleared")
     terminal.type("he argues with everything\r")
@@ -376,7 +395,9 @@ struct BadInputTests {
 
   // MARK: /save
 
-  static let consult = "she shrugs and says nothing\n"
+  /// A consult whose transcript is well over the one-block (512- or 1024-byte) size limit the
+  /// save tests set, whatever the transcript keeps of the answers.
+  static let consult = String(repeating: "she shrugs and says nothing, ", count: 40) + "\n"
 
   /// A `/save` killed mid-write (SIGXFSZ, from a file size limit of one block) leaves the old
   /// file as it was and no partial file beside it.
