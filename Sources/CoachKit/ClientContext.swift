@@ -113,7 +113,7 @@ public struct ClientContext: Sendable, Equatable {
     let words = tokens.map(\.word)
     for opener in topicOpeners {
       guard opener.count <= words.count else { continue }
-      for start in 0...(words.count - opener.count) where Array(words[start..<start + opener.count]) == opener {
+      for start in 0...(words.count - opener.count) where words[start] == opener[0] && words[start..<start + opener.count].elementsEqual(opener) {
         var topic: [String] = []
         var index = start + opener.count
         if index < words.count, words[index] == "up" { index += 1 }

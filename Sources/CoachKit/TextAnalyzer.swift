@@ -81,8 +81,34 @@ public enum TextAnalyzer {
     "myself",
   ]
 
+  /// The last text analysed and its tokens: a consult reads each line several times (for
+  /// follow-ups, for the client's context, for the match), and this saves all but the first.
+  private final class LastAnalysis: @unchecked Sendable {
+    let lock = NSLock()
+    var text = ""
+    var tokens: [Token] = []
+  }
+  private static let last = LastAnalysis()
+
   /// Splits and normalises a text.
   public static func analyze(_ text: String, stemmer: Stemmer = .english) -> [Token] {
+    guard stemmer === Stemmer.english else { return tokenize(text, stemmer: stemmer) }
+    last.lock.lock()
+    if last.text == text {
+      defer { last.lock.unlock() }
+      return last.tokens
+    }
+    last.lock.unlock()
+    let tokens = tokenize(text, stemmer: stemmer)
+    last.lock.lock()
+    last.text = text
+    last.tokens = tokens
+    last.lock.unlock()
+    return tokens
+  }
+
+  /// Splits and normalises a text, without the cache.
+  static func tokenize(_ text: String, stemmer: Stemmer) -> [Token] {
     let folded = fold(text)
     var tokens: [Token] = []
     var clause = 0
