@@ -16,6 +16,9 @@ public struct KnowledgeCheck: Sendable {
   public var examplesChecked: Int
   /// Held-out examples whose best intent, before the `unknown` threshold, is their own.
   public var rankedFirst: Int
+  /// The 5th percentile of the held-out in-scope examples' top scores: the `unknown` threshold
+  /// that keeps 95% of them (the rule the baselines in shared/baselines use).
+  public var suggestedThreshold: Double
   /// Intents with fewer than the recommended 12 examples.
   public var thin: [(intent: String, count: Int)]
 
@@ -29,6 +32,7 @@ public struct KnowledgeCheck: Sendable {
     var strays: [Stray] = []
     var checked = 0
     var ranked = 0
+    var topScores: [Double] = []
     for fold in 0..<folds {
       var held: [(intent: String, example: String)] = []
       let trimmed = table.intents.map { intent -> Intent in
@@ -45,6 +49,9 @@ public struct KnowledgeCheck: Sendable {
       for (intent, example) in held {
         checked += 1
         let match = matcher.match(example)
+        if table[intent]?.kind != .noise, table[intent]?.kind != .safety, let top = match.evidence.scores.first {
+          topScores.append(top.confidence)
+        }
         let answered = match.intent
         let top = match.isUnknown ? match.alternatives.first?.intent : answered
         if top == intent || (answered == Match.unknown && table[intent]?.kind == .noise) { ranked += 1 }
@@ -54,5 +61,7 @@ public struct KnowledgeCheck: Sendable {
     self.strays = strays
     examplesChecked = checked
     rankedFirst = ranked
+    topScores.sort()
+    suggestedThreshold = topScores.isEmpty ? 0 : topScores[topScores.count * 5 / 100]
   }
 }

@@ -54,20 +54,22 @@ import Testing
   @Test func holdsItsMeasuredLevelOnTheProjectsSet() throws {
     let evaluation = try Self.projectSet()
     #expect(evaluation.outcomes.count >= 400)
-    #expect(evaluation.accuracy >= 0.87, "\(evaluation.report())")
-    #expect(evaluation.rejection >= 0.85)
+    #expect(evaluation.accuracy >= 0.89, "\(evaluation.report())")
+    #expect(evaluation.rejection >= 0.90)
     #expect(evaluation.acceptance >= 0.95)
     #expect(evaluation.riskRecall == 1)
     #expect(evaluation.falseAlarms.isEmpty)
   }
 
-  /// The floors of issue 3. Not reached yet (see the README's accuracy section): recorded as a
-  /// known issue, so the day they are reached this test says so and the wrapper comes off.
+  /// The floors of issue 3. Top-1 accuracy is not there yet (see the README's accuracy
+  /// section): recorded as a known issue, so the day it is reached this test says so and the
+  /// wrapper comes off.
   @Test func reachesTheFloorsOfIssue3() throws {
     let evaluation = try Self.projectSet()
-    withKnownIssue("top-1 accuracy and out-of-scope rejection are below the 92% and 90% floors") {
-      #expect(evaluation.accuracy >= 0.92 && evaluation.rejection >= 0.90)
+    withKnownIssue("top-1 accuracy is below the 92% floor") {
+      #expect(evaluation.accuracy >= 0.92)
     }
+    #expect(evaluation.rejection >= 0.90)
     #expect(evaluation.acceptance >= 0.95)
     #expect(evaluation.riskRecall == 1)
   }
