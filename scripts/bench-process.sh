@@ -59,19 +59,13 @@ awk -v n="$lines" '{ s[NR] = $0 } END { for (i = 0; i < n; i++) print s[i % NR +
 
 # median_ms CSV: hyperfine's median column, in milliseconds.
 median_ms() { awk -F, 'NR == 2 { printf "%.2f", $4 * 1000 }' "$1"; }
-# peak_kib CMD...: median of $rss_runs peak resident set sizes (KiB).
+# peak_kib INPUT CMD...: median of $rss_runs peak resident set sizes (KiB), reading INPUT.
 rss_runs=5
 peak_kib() {
-  local i
+  local input="$1" i
+  shift
   for i in $(seq "$rss_runs"); do
-    /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'
-  done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-# stdin_peak_kib BIN ARG: as peak_kib, reading the workload on stdin.
-stdin_peak_kib() {
-  local i
-  for i in $(seq "$rss_runs"); do
-    /usr/bin/time -v "$1" "$2" <"$work/input.txt" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'
+    /usr/bin/time -v "$@" <"$input" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'
   done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
@@ -89,10 +83,10 @@ hello_ms=$(median_ms "$work/hello.csv")
 ask_ms=$(median_ms "$work/ask.csv")
 echo_ms=$(median_ms "$work/echo.csv")
 json_ms=$(median_ms "$work/json.csv")
-hello_rss=$(peak_kib "$hello")
-ask_rss=$(peak_kib "$coach" ask "$ask")
-echo_rss=$(stdin_peak_kib "$hello" --echo)
-json_rss=$(stdin_peak_kib "$coach" --json)
+hello_rss=$(peak_kib /dev/null "$hello")
+ask_rss=$(peak_kib /dev/null "$coach" ask "$ask")
+echo_rss=$(peak_kib "$work/input.txt" "$hello" --echo)
+json_rss=$(peak_kib "$work/input.txt" "$coach" --json)
 
 awk -v hm="$hello_ms" -v am="$ask_ms" -v em="$echo_ms" -v jm="$json_ms" -v n="$lines" \
   -v hr="$hello_rss" -v ar="$ask_rss" -v er="$echo_rss" -v jr="$json_rss" -v cpus="$(nproc)" '
