@@ -25,6 +25,8 @@ public struct Matcher: Sendable {
     public var riskExampleThreshold = 0.4
     /// How far a keyword can count as a nearest example (0: only in the centroid).
     public var keywordNearestWeight = 0.8
+    /// Features in more than this many quarters of the intents count in centroids only.
+    public var commonFeatureQuarters = 2
     /// Weight of a concept set's feature beside the word's own stem.
     public var conceptWeight = 0.5
     /// Weight of the line's shape: first person, a question, quoted speech.
@@ -40,7 +42,7 @@ public struct Matcher: Sendable {
 
     /// The names `set(_:to:)` takes, for `coach eval --set`.
     public static let names = [
-      "nearestWeight", "threshold", "ambiguityRatio", "backdropRatio", "signOverSituationRatio", "riskExampleThreshold", "keywordNearestWeight",
+      "nearestWeight", "threshold", "ambiguityRatio", "backdropRatio", "signOverSituationRatio", "commonFeatureQuarters", "riskExampleThreshold", "keywordNearestWeight",
       "conceptWeight", "structureWeight", "negatedTopicWeight", "bigramWeight", "unseenWeight",
     ]
 
@@ -52,6 +54,7 @@ public struct Matcher: Sendable {
       case "ambiguityRatio": ambiguityRatio = value
       case "backdropRatio": backdropRatio = value
       case "signOverSituationRatio": signOverSituationRatio = value
+      case "commonFeatureQuarters": commonFeatureQuarters = Int(value)
       case "riskExampleThreshold": riskExampleThreshold = value
       case "keywordNearestWeight": keywordNearestWeight = value
       case "conceptWeight": conceptWeight = value
@@ -141,7 +144,12 @@ public struct Matcher: Sendable {
         // Keywords shape the centroid only: a one-word keyword would otherwise be a perfect
         // "nearest example" for any one-word input that shares it.
         let scale = document.isKeyword ? settings.keywordNearestWeight : 1
-        if scale > 0 { examplePostings[id].append((Int32(number), Float(scale * value / norm))) }
+        // Features most intents share (the line's shape, broad concept sets) weigh little and
+        // would make every example a candidate: they count in the centroids only, which keeps
+        // the cost of a match growing with the input's specific words, not the knowledge.
+        if scale > 0, documentFrequency[id] * 4 <= table.intents.count * settings.commonFeatureQuarters {
+          examplePostings[id].append((Int32(number), Float(scale * value / norm)))
+        }
         centroids[Int(document.owner)][id, default: 0] += value / norm
       }
     }
