@@ -269,7 +269,7 @@ public struct SafetyScreen: Sendable {
     "harm to others: gun|guns|firearm|firearms|weapon|weapons|rifle|rifles|pistol|shotgun|handgun|ammo|ammunition|bomb|explosives",
     "harm to others: knife|knives|machete|bat ~3 threat*|pull*|brought|bring*|carry*|wave*|waving|came",
     "harm to others: threat*|pulled|pull*|bring*|brought|carry*|carries|waved|waving ~3 knife|knives|machete",
-    "harm to others: threat*|promis*|swore|swear*|going|gonna|would|will|want*|wanna ~2 to? kill|shoot|stab|strangle|choke|murder !after=for|time",
+    "harm to others: threat*|promis*|swore|swear*|going|gonna|would|will|want*|wanna ~2 to? kill|shoot|stab|strangle|choke|murder !after=for|time|myself|himself|herself|themselves|themself|yourself|self",
     "harm to others: threat*|promis*|swore|swear* ~2 to? hurt|harm|beat|attack|burn",
     "harm to others: threaten|threatens|threatened|threatening \(person) !after=with",
     "harm to others: hurt|harm|attack|beat|strangle|choke|burn|kill ~1 \(person) !after=feelings|feeling|pride|chances|career|case|business|reputation|time|mood|back|off|for",

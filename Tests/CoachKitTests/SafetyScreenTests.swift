@@ -65,6 +65,7 @@ import Testing
   @Test func namesTheConcern() {
     #expect(Set(screen.screen("he threatened to stab his boss").map(\.concern)) == ["harm to others"])
     #expect(Set(screen.screen("she is cutting again").map(\.concern)) == ["self-harm"])
+    #expect(Set(screen.screen("she told me she wants to kill herself").map(\.concern)) == ["suicide"])
   }
 
   @Test func reportsDeniedCuesSoTheMatcherCanSkipThem() {
