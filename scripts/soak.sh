@@ -46,7 +46,7 @@ soak() {
   peak="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$sentences.time")"
   seconds="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$sentences.time" \
     | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')"
-  echo "$count $format $seconds $(awk -v n="$count" -v s="$seconds" 'BEGIN { printf "%d", s > 0 ? n / s : 0 }') $peak"
+  echo "$count $format $seconds $(awk -v n="$count" -v s="$seconds" 'BEGIN { printf "%d", (s > 0 ? n / s : 0) }') $peak"
 }
 
 status=0

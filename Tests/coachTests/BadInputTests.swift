@@ -352,17 +352,24 @@ struct BadInputTests {
     }
   }
 
-  /// SIGTERM in the chat: libedit puts the terminal's settings back, and the coach turns
-  /// bracketed paste off, before the signal ends it.
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/ptmx")))
-  func sigtermInTheChatRestoresTheTerminal() throws {
+  /// Starts a chat, types half a line, and sends a signal once the chat waits for the rest.
+  /// Returns the chat and the terminal's settings from before it started.
+  static func interruptTyping(with signal: Int32) throws -> (Process, REPLTests.PseudoTerminal, before: [UInt]) {
     let (process, terminal) = try REPLTests.start()
     let before = Self.settings(terminal.device.fileDescriptor)
     terminal.read(until: "› ")
     terminal.type("she shr")
     terminal.read(until: "she shr")
     Self.waitUntilReading(process)
-    kill(process.processIdentifier, SIGTERM)
+    kill(process.processIdentifier, signal)
+    return (process, terminal, before)
+  }
+
+  /// SIGTERM in the chat: libedit puts the terminal's settings back, and the coach turns
+  /// bracketed paste off, before the signal ends it.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/ptmx")))
+  func sigtermInTheChatRestoresTheTerminal() throws {
+    let (process, terminal, before) = try Self.interruptTyping(with: SIGTERM)
     let status = Self.finish(process)
     let output = terminal.read(until: nil, deadline: 2)
     #expect(process.terminationReason == .uncaughtSignal && status == SIGTERM)
@@ -373,13 +380,7 @@ struct BadInputTests {
   /// Ctrl-C in the chat clears the line and the chat goes on; leaving restores the terminal.
   @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/ptmx")))
   func sigintInTheChatClearsTheLineAndGoesOn() throws {
-    let (process, terminal) = try REPLTests.start()
-    let before = Self.settings(terminal.device.fileDescriptor)
-    terminal.read(until: "› ")
-    terminal.type("she shr")
-    terminal.read(until: "she shr")
-    Self.waitUntilReading(process)
-    kill(process.processIdentifier, SIGINT)
+    let (process, terminal, before) = try Self.interruptTyping(with: SIGINT)
     terminal.read(until: "line cleared")
     terminal.type("he argues with everything\r")
     terminal.read(until: "Arguing")
