@@ -1,3 +1,5 @@
+import Foundation
+
 /// The knowledge and the matcher together: what a front end needs to answer a line.
 public struct Coach: Sendable {
   /// The intents.
@@ -15,8 +17,20 @@ public struct Coach: Sendable {
   /// - Throws: ``KnowledgeErrors`` with `path:line: error: ...` messages.
   public static func load(adding folders: [String] = [], settings: Matcher.Settings = Matcher.Settings()) throws(KnowledgeErrors) -> Coach {
     var table = try IntentTable.embedded()
+    // A folder may replace a shipped intent, but two folders giving one id is a mistake: which
+    // one should win is not for the coach to guess.
+    var givenBy: [String: String] = [:]
     for folder in folders {
       let extra = try IntentTable(files: IntentTable.files(in: folder))
+      var problems: [CoachError] = []
+      for intent in extra.intents {
+        if let first = givenBy[intent.id] {
+          let text = (try? String(contentsOfFile: intent.path, encoding: .utf8)) ?? ""
+          problems.append(.knowledge(path: intent.path, line: IntentTable.idLine(in: text), message: "duplicate id '\(intent.id)' (also in \(first))"))
+        }
+        givenBy[intent.id] = intent.path
+      }
+      guard problems.isEmpty else { throw KnowledgeErrors(errors: problems) }
       table = table.adding(extra)
     }
     try table.checkReferences()

@@ -168,15 +168,22 @@ public struct Consultation: Sendable {
   /// Removes control characters (terminal escapes included) so nothing typed is echoed raw.
   static func clean(_ line: String) -> String {
     var out = ""
+    var pendingSpaceFromControl = false
     for scalar in line.unicodeScalars {
       let category = scalar.properties.generalCategory
-      if scalar == "\t" {
-        out.append(" ")
-      } else if category == .control || category == .format && scalar != "\u{200D}" || category == .surrogate
-        || category == .privateUse || category == .unassigned
+      if scalar == "\t" || category == .control {
+        // A control character (a NUL, an escape) between two words still separates them, but
+        // never doubles a space that is already there.
+        if let last = out.unicodeScalars.last, last != " " { out.append(" ") }
+        pendingSpaceFromControl = true
+      } else if scalar == " ", pendingSpaceFromControl, out.unicodeScalars.last == " " {
+        continue
+      } else if category == .format && scalar != "\u{200D}" || category == .surrogate || category == .privateUse
+        || category == .unassigned
       {
         continue
       } else {
+        pendingSpaceFromControl = false
         out.unicodeScalars.append(scalar)
       }
     }

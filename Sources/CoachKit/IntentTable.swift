@@ -92,7 +92,7 @@ public struct IntentTable: Sendable {
     for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") || name.hasSuffix(".lexicon") {
       let path = (folder as NSString).appendingPathComponent(name)
       guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-        problems.append(.unreadable(path: path, reason: "permission denied"))
+        problems.append(.unreadable(path: path, reason: Self.whyUnreadable(path)))
         continue
       }
       guard let text = String(validatingUTF8Data: data) else {
@@ -103,6 +103,17 @@ public struct IntentTable: Sendable {
     }
     guard problems.isEmpty else { throw KnowledgeErrors(errors: problems) }
     return files
+  }
+
+  /// Why a file in a knowledge folder cannot be read, in words a person can act on.
+  static func whyUnreadable(_ path: String) -> String {
+    var isFolder: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+      return target.map { "a link to '\($0)', which does not exist" } ?? "it does not exist"
+    }
+    if isFolder.boolValue { return "it is a folder, not a file" }
+    return "permission denied"
   }
 
   /// This table with the intents of `other` added, replacing those with the same id.

@@ -125,11 +125,12 @@ final class LineEditor: LineReader {
   func saveHistory(to path: String) -> Bool {
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    let old = umask(0o077)
-    defer { umask(old) }
-    let ok = coach_history_save(history, path) >= 0
-    chmod(path, 0o600)
-    return ok
+    do {
+      try PrivateFile.write(to: path, overwrite: true) { coach_history_save(history, $0) >= 0 }
+      return true
+    } catch {
+      return false
+    }
   }
 
   /// Ctrl-C: shows "^C" at the end of the line and enters it; ``read(_:)`` drops the line.

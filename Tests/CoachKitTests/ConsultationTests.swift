@@ -311,3 +311,12 @@ import Testing
     #expect(help.contains("A line of \"\"\" starts a message of several lines"))
   }
 }
+
+@Suite struct ConsultationCleaningTests {
+  @Test func controlCharactersSeparateWordsWithoutDoublingSpaces() {
+    #expect(Consultation.clean("she\u{0}shrugs") == "she shrugs")
+    #expect(Consultation.clean("she \u{0} shrugs") == "she shrugs")
+    #expect(Consultation.clean("he\u{1B}[31msmirks") == "he [31msmirks")
+    #expect(Consultation.clean("\u{7}\tquiet  again\u{0}") == "quiet  again")
+  }
+}

@@ -473,9 +473,8 @@ struct BadInputTests {
     }
     #expect(folder.status == 65)
     #expect(folder.stderr.hasPrefix("\(named.path)/odd.md: error: "))
-    withKnownIssue("IntentTable.files says 'permission denied' for both (tests helper's file)") {
-      #expect(!link.stderr.contains("permission denied") && !folder.stderr.contains("permission denied"))
-    }
+    #expect(link.stderr.contains("a link to '\(dangling.path)/nowhere.md', which does not exist"))
+    #expect(folder.stderr.contains("it is a folder, not a file"))
   }
 
   /// Two `--knowledge` folders that both define an id.
@@ -486,10 +485,9 @@ struct BadInputTests {
     try first.write(intent, to: "no-response.md")
     try second.write(intent, to: "no-response.md")
     let run = try CoachBinary.run(["--knowledge", first.path, "--knowledge", second.path], input: Self.consult)
-    withKnownIssue("two folders with one id: the second silently wins (IntentTable / Coach.load)") {
-      #expect(run.status == 65)
-      #expect(run.stderr.contains("\(second.path)/no-response.md:2: error: duplicate id 'no-response'"))
-    }
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("\(second.path)/no-response.md:2: error: duplicate id 'no-response' (also in \(first.path)/no-response.md)"))
+    #expect(run.stdout.isEmpty)
   }
 }
 
