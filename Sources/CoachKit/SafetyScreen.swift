@@ -287,7 +287,7 @@ public struct SafetyScreen: Sendable {
     "abuse: assault|assaulted|assaulting|assaults !before=verbally",
     "abuse: touch|touches|touched|touching|fondl*|grope|gropes|groped|groping ~2 him|her|me|them|privates|private|inappropriat*|\(child) !after=on|base|upon|shoulder|arm|arms|hand|hands|back|knee|face|head",
     "abuse: inappropriat* ~1 touch*|sexual|contact|pictures|photos",
-    "abuse: hit|hits|hitting|slap*|punch*|kick|kicks|kicked|kicking|beat|beating|choked|chokes|choking|strangled|shoved|shoves|whip*|smack*|spank* ~2 her|him|me|them|mom|dad|kids|children|baby|wife|husband|girlfriend|boyfriend|partner|son|daughter|\(child) !after=wall|roadblock|snag|nerve|button|buttons|limit|back|up|off|head|with",
+    "abuse: hit|hits|hitting|slap*|punch*|kick|kicks|kicked|kicking|beat|beating|choked|chokes|choking|strangled|shoved|shoves|whip*|smack*|spank* ~2 her|him|me|them|mom|dad|kids|children|baby|wife|husband|girlfriend|boyfriend|partner|son|daughter|\(child) !after=wall|roadblock|snag|nerve|button|buttons|limit|back|up|off|head",
     "abuse: beats ~2 her|him|them|kids|children|baby|wife|husband|girlfriend|boyfriend|partner|son|daughter",
     "abuse: shaking|shook|shakes|shake the|a|her|his ~1 baby|infant|toddler|child|kid|newborn",
     "abuse: bruise|bruises|bruised|bruising|welts|welt",

@@ -34,6 +34,7 @@ import Testing
     "gave away all his stuff last week and said goodbye to everyone",
     "mandated client said if he loses custody he'll kill himself",
     "she has bruises on her arms and won't say where they came from",
+    "the boy says his stepdad hits him with a belt",
   ]
 
   static let notRisk: [String] = [

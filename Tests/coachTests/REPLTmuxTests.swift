@@ -79,10 +79,12 @@ struct REPLTmuxTests {
     var screen = ""
     try pane.waitUntil("an answer and the prompt again") {
       screen = pane.screen()
-      return screen.contains("confidence ") && screen.hasSuffix("\n›")
+      return (screen.contains("confidence ") || screen.contains("could be read two ways")) && screen.hasSuffix("\n›")
     }
     #expect(screen.contains("› she wrote to me:\n… you are useless and this is a waste of my time\n… I am not coming back\n"))
-    #expect(screen.components(separatedBy: "confidence ").count == 2, "one answer for the paste")
+    // One reply for the paste: an answer, or the question the coach asks when two readings are close.
+    let replies = screen.components(separatedBy: "confidence ").count - 1 + screen.components(separatedBy: "could be read two ways").count - 1
+    #expect(replies == 1, "one reply for the paste")
     #expect(!screen.contains("› you are useless"), "the second line was not sent on its own")
   }
 
