@@ -89,6 +89,8 @@ public struct Matcher: Sendable {
   let keywordStart: [Int]
   let intentIDs: [String]
   let safetyIndex: Int?
+  /// The kind of each intent, by index, so a match does not gather them again.
+  let intentKinds: [Intent.Kind]
   /// Intents of kind `noise`, which stand for `unknown`.
   let noiseIndices: Set<Int>
 
@@ -99,6 +101,7 @@ public struct Matcher: Sendable {
     self.screen = screen
     intentIDs = table.intents.map(\.id)
     safetyIndex = intentIDs.firstIndex(of: "safety-risk")
+    intentKinds = table.intents.map(\.kind)
     noiseIndices = Set(table.intents.indices.filter { table.intents[$0].kind == .noise })
 
     var ids: [String: Int] = [:]
@@ -266,7 +269,7 @@ public struct Matcher: Sendable {
 
     var primary = best
     var backdrop: String?
-    let kinds = table.intents.map(\.kind)
+    let kinds = intentKinds
     // A sign described against a situation ("court-ordered and silent"): the sign leads and the
     // situation frames it.
     if kinds[best.offset] == .situation,
