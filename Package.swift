@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "coach", targets: ["coach"]),
     .library(name: "CoachKit", targets: ["CoachKit"]),
+    .library(name: "CoachKnowledge", targets: ["CoachKnowledge"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,30 +27,42 @@ let package = Package(
       name: "embed-knowledge",
       path: "Sources/embed-knowledge"
     ),
+    .target(
+      name: "CoachKit",
+      dependencies: ["CStemmer", "Yams"]
+    ),
+    .executableTarget(
+      name: "make-snapshot",
+      dependencies: ["CoachKit"],
+      path: "Sources/make-snapshot"
+    ),
     .plugin(
       name: "EmbedKnowledge",
       capability: .buildTool(),
-      dependencies: ["embed-knowledge"]
+      dependencies: ["embed-knowledge", "make-snapshot"]
     ),
+    // The shipped knowledge: Knowledge/'s files, and the coach built from them when the binary
+    // is built. Apart from CoachKit, because SwiftPM does not run a target's build plugins when
+    // it builds that target for a build tool (make-snapshot needs CoachKit).
     .target(
-      name: "CoachKit",
-      dependencies: ["CStemmer", "Yams"],
+      name: "CoachKnowledge",
+      dependencies: ["CoachKit"],
       plugins: ["EmbedKnowledge"]
     ),
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CoachKit", "CEditLine",
+        "CoachKit", "CoachKnowledge", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "CoachKitTests",
-      dependencies: ["CoachKit"]
+      dependencies: ["CoachKit", "CoachKnowledge"]
     ),
     .testTarget(
       name: "coachTests",
-      dependencies: ["coach"]
+      dependencies: ["coach", "CoachKnowledge"]
     ),
   ]
 )

@@ -17,6 +17,7 @@ let package = Package(
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "CoachKit", package: "coach"),
+        .product(name: "CoachKnowledge", package: "coach"),
         "CHeap",
       ],
       path: "Benchmarks/CoachBenchmarks",

@@ -1,8 +1,11 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every file of the package's `Knowledge/` folder in the target as Swift string
-/// literals, so a release binary carries its knowledge wherever it is copied.
+/// Embeds the package's `Knowledge/` in the target twice over, so a release binary carries its
+/// knowledge wherever it is copied: every file as a Swift string literal (for `coach check` and
+/// for rebuilding with other settings), and a snapshot of the coach built from them (parsed
+/// intents and the matcher's index), which start-up reads back in a fraction of a millisecond
+/// instead of parsing and analysing every example.
 @main
 struct EmbedKnowledge: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -11,15 +14,23 @@ struct EmbedKnowledge: BuildToolPlugin {
       .filter { !$0.hasPrefix(".") }
       .sorted()
     let inputs = names.map { knowledge.appending(path: $0) }
-    let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedKnowledge.swift")
+    let files = context.pluginWorkDirectoryURL.appending(path: "EmbeddedKnowledge.swift")
+    let snapshot = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSnapshot.swift")
     return [
       .buildCommand(
         displayName: "Embedding \(inputs.count) knowledge files",
         executable: try context.tool(named: "embed-knowledge").url,
-        arguments: [output.path] + inputs.map(\.path),
+        arguments: [files.path] + inputs.map(\.path),
         inputFiles: inputs,
-        outputFiles: [output]
-      )
+        outputFiles: [files]
+      ),
+      .buildCommand(
+        displayName: "Building the knowledge snapshot from \(inputs.count) files",
+        executable: try context.tool(named: "make-snapshot").url,
+        arguments: [snapshot.path] + inputs.map(\.path),
+        inputFiles: inputs,
+        outputFiles: [snapshot]
+      ),
     ]
   }
 }

@@ -13,10 +13,42 @@ public struct Coach: Sendable {
     self.matcher = Matcher(table: table, settings: settings)
   }
 
-  /// The coach on the embedded knowledge plus any folders given.
+  /// A coach on a table and a matcher already built for it.
+  init(table: IntentTable, matcher: Matcher) {
+    self.table = table
+    self.matcher = matcher
+  }
+
+  /// The coach's knowledge and matcher index as snapshot bytes, for a build step to embed.
+  public func snapshot() -> [UInt8] { Snapshot.write(self) }
+
+  /// A coach read back from snapshot bytes; nil if they are not a whole snapshot of this
+  /// version's layout.
+  public init?(snapshot bytes: UnsafeBufferPointer<UInt8>, settings: Matcher.Settings = Matcher.Settings()) {
+    guard let coach = Snapshot.read(bytes, settings: settings) else { return nil }
+    self = coach
+  }
+
+  /// The coach on a snapshot made at build time plus any folders given; the snapshot's index
+  /// is used as it is unless the settings change what it would be. A snapshot that does not
+  /// read back whole (made by another version) is ignored for the files given.
   /// - Throws: ``KnowledgeErrors`` with `path:line: error: ...` messages.
-  public static func load(adding folders: [String] = [], settings: Matcher.Settings = Matcher.Settings()) throws(KnowledgeErrors) -> Coach {
-    var table = try IntentTable.embedded()
+  public static func load(
+    snapshot: StaticString, files: () -> [(path: String, text: String)], adding folders: [String] = [],
+    settings: Matcher.Settings = Matcher.Settings()
+  ) throws(KnowledgeErrors) -> Coach {
+    let count = snapshot.hasPointerRepresentation ? snapshot.utf8CodeUnitCount : 0
+    guard count > 0, let shipped = Snapshot.read(UnsafeBufferPointer(start: snapshot.utf8Start, count: count), settings: settings) else {
+      return try load(base: IntentTable(files: files()), adding: folders, settings: settings)
+    }
+    guard !folders.isEmpty else { return shipped }
+    return try load(base: shipped.table, adding: folders, settings: settings)
+  }
+
+  /// The coach on a table plus any folders given, each read and checked.
+  /// - Throws: ``KnowledgeErrors`` with `path:line: error: ...` messages.
+  public static func load(base: IntentTable, adding folders: [String] = [], settings: Matcher.Settings = Matcher.Settings()) throws(KnowledgeErrors) -> Coach {
+    var table = base
     // A folder may replace a shipped intent, but two folders giving one id is a mistake: which
     // one should win is not for the coach to guess.
     var givenBy: [String: String] = [:]

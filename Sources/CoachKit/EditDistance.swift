@@ -2,8 +2,11 @@
 enum EditDistance {
   /// Whether `a` and `b` are at most `limit` edits apart (insert, delete, substitute, swap).
   static func within(_ limit: Int, _ a: String, _ b: String) -> Bool {
-    let a = Array(a.utf8)
-    let b = Array(b.utf8)
+    Array(b.utf8).withUnsafeBufferPointer { within(limit, Array(a.utf8), $0) }
+  }
+
+  /// Whether two UTF-8 byte strings are at most `limit` edits apart.
+  static func within(_ limit: Int, _ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     if abs(a.count - b.count) > limit { return false }
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit }
     var previous2 = [Int](repeating: 0, count: b.count + 1)

@@ -25,16 +25,6 @@ public struct IntentTable: Sendable {
     self.sourceSections = sourceSections
   }
 
-  /// The table built into the binary from `Knowledge/`.
-  /// - Throws: ``KnowledgeErrors`` if an embedded file is malformed (a build that ships one
-  ///   fails its tests).
-  public static func embedded() throws(KnowledgeErrors) -> IntentTable {
-    try IntentTable(files: embeddedFiles.map { ("Knowledge/\($0.name)", $0.text) })
-  }
-
-  /// The names and texts of the files embedded from `Knowledge/`.
-  public static var embeddedFiles: [(name: String, text: String)] { EmbeddedKnowledge.files }
-
   /// Builds a table from files given as (path, text): `.md` files are intents, a `.txt` file is
   /// the source document. Two files with one id are an error.
   public init(files: [(path: String, text: String)]) throws(KnowledgeErrors) {

@@ -7,6 +7,11 @@ public struct Lexicon: Sendable, Equatable {
   /// An empty lexicon.
   public init() {}
 
+  /// A lexicon of sets already read (from a snapshot).
+  init(concepts: [String: [String]]) {
+    self.concepts = concepts
+  }
+
   /// Reads `name: word word ...` lines; `#` starts a comment.
   /// - Throws: ``CoachError/knowledge(path:line:message:)`` for a line that is not a set.
   public init(text: String, path: String, stemmer: Stemmer = .english) throws(CoachError) {

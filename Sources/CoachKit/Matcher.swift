@@ -68,24 +68,73 @@ public struct Matcher: Sendable {
     }
   }
 
+  /// What the matcher learns from the examples: everything that can be computed once, when
+  /// the binary is built, and read back from a snapshot at start-up.
+  struct Index: Sendable, Equatable {
+    /// Feature strings; a feature's id is its index.
+    var features: StringTable
+    /// In how many intents each feature occurs.
+    var documentFrequency: [Int32]
+    /// Feature → (example, weight in the example's unit vector).
+    var examplePostings: Postings
+    /// Feature → (intent, weight in the intent's unit centroid).
+    var centroidPostings: Postings
+    /// Known words, for typo correction.
+    var vocabulary: Vocabulary
+    /// The settings the index was built with (those that shape it).
+    var builtWith: [Double]
+  }
+
+  /// Per feature, a run of (target, weight) pairs, laid end to end.
+  struct Postings: Sendable, Equatable {
+    /// Where each feature's run ends; feature `f`'s run starts where feature `f - 1`'s ends.
+    var ends: [Int32]
+    /// Example or intent numbers.
+    var targets: [Int32]
+    /// Their weights.
+    var weights: [Float]
+
+    /// The positions of a feature's run in `targets` and `weights`.
+    subscript(feature: Int) -> Range<Int> {
+      (feature == 0 ? 0 : Int(ends[feature - 1]))..<Int(ends[feature])
+    }
+
+    /// Lays per-feature lists end to end.
+    init(_ lists: [[(target: Int32, weight: Float)]]) {
+      ends = []
+      targets = []
+      weights = []
+      for list in lists {
+        for (target, weight) in list {
+          targets.append(target)
+          weights.append(weight)
+        }
+        ends.append(Int32(targets.count))
+      }
+    }
+
+    /// Postings read back from a snapshot.
+    init(ends: [Int32], targets: [Int32], weights: [Float]) {
+      self.ends = ends
+      self.targets = targets
+      self.weights = weights
+    }
+  }
+
   let table: IntentTable
   let settings: Settings
   let screen: SafetyScreen
-  let vocabulary: Vocabulary
-  /// Feature string → feature id.
-  let featureIDs: [String: Int]
+  let index: Index
   /// Inverse intent frequency of each feature.
   let idf: [Double]
   /// The largest of them: the weight of a word no intent uses.
   let maximumIDF: Double
-  /// Feature id → (example, weight in the example's unit vector).
-  let examplePostings: [[(example: Int32, weight: Float)]]
-  /// Feature id → (intent, weight in the intent's unit centroid).
-  let centroidPostings: [[(intent: Int32, weight: Float)]]
-  /// Example → (intent index, text).
+  /// Example → its intent's index. Examples are numbered intent by intent, each intent's
+  /// examples first and then its keywords.
   let exampleOwner: [Int32]
-  let exampleText: [String]
-  /// Per intent, the index of its first keyword document (its examples come before).
+  /// Per intent, the number of its first example.
+  let exampleStart: [Int]
+  /// Per intent, the number of its first keyword document (its examples come before).
   let keywordStart: [Int]
   let intentIDs: [String]
   let safetyIndex: Int?
@@ -96,25 +145,66 @@ public struct Matcher: Sendable {
 
   /// Builds the matcher's index from a table.
   public init(table: IntentTable, settings: Settings = Settings(), screen: SafetyScreen = .standard) {
+    self.init(table: table, index: Self.buildIndex(table: table, settings: settings), settings: settings, screen: screen)
+  }
+
+  /// A matcher on an index built earlier (read from a snapshot) for this table.
+  init(table: IntentTable, index: Index, settings: Settings, screen: SafetyScreen = .standard) {
     self.table = table
     self.settings = settings
     self.screen = screen
+    self.index = index
     intentIDs = table.intents.map(\.id)
     safetyIndex = intentIDs.firstIndex(of: "safety-risk")
     intentKinds = table.intents.map(\.kind)
     noiseIndices = Set(table.intents.indices.filter { table.intents[$0].kind == .noise })
-
-    var ids: [String: Int] = [:]
-    var documents: [(owner: Int32, text: String, features: [Int: Double], isKeyword: Bool)] = []
-    var documentFrequency: [Int] = []
-    var surfaces: [String: String] = [:]
+    var owner: [Int32] = []
+    var exampleStart: [Int] = []
     var keywordStart: [Int] = []
+    for (number, intent) in table.intents.enumerated() {
+      exampleStart.append(owner.count)
+      keywordStart.append(owner.count + intent.examples.count)
+      owner += Array(repeating: Int32(number), count: intent.examples.count + intent.keywords.count)
+    }
+    self.exampleOwner = owner
+    self.exampleStart = exampleStart
+    self.keywordStart = keywordStart
+    // Frequencies run from 1 to the number of intents: one logarithm each, not one per feature.
+    let intentCount = Double(max(table.intents.count, 1))
+    let idfByFrequency = (0...max(table.intents.count, 1)).map { $0 == 0 ? 0 : log(1 + intentCount / Double($0)) }
+    idf = index.documentFrequency.map { idfByFrequency[min(Int($0), idfByFrequency.count - 1)] }
+    maximumIDF = idf.max() ?? 1
+  }
+
+  /// The settings that shape the index, in a fixed order, to tell whether a snapshot's index
+  /// fits the settings asked for.
+  static func indexSettings(_ settings: Settings) -> [Double] {
+    [
+      settings.bigramWeight, settings.negatedTopicWeight, settings.conceptWeight, settings.structureWeight,
+      settings.keywordNearestWeight, Double(settings.commonFeatureQuarters),
+    ]
+  }
+
+  /// The text of an example (or keyword) by its number.
+  func exampleText(_ number: Int) -> String {
+    let owner = Int(exampleOwner[number])
+    let intent = table.intents[owner]
+    let offset = number - exampleStart[owner]
+    return offset < intent.examples.count ? intent.examples[offset] : intent.keywords[offset - intent.examples.count]
+  }
+
+  /// Learns the index from the table's examples and keywords.
+  static func buildIndex(table: IntentTable, settings: Settings) -> Index {
+    var ids: [String: Int] = [:]
+    var names: [String] = []
+    var documents: [(owner: Int32, features: [Int: Double], isKeyword: Bool)] = []
+    var documentFrequency: [Int32] = []
+    var surfaces = Set<String>()
     for (index, intent) in table.intents.enumerated() {
-      keywordStart.append(documents.count + intent.examples.count)
       var seenInIntent = Set<Int>()
-      for text in intent.examples + intent.keywords {
+      for (number, text) in (intent.examples + intent.keywords).enumerated() {
         let tokens = TextAnalyzer.analyze(text)
-        for token in tokens where !token.isStopword { surfaces[token.word] = token.stem }
+        for token in tokens where !token.isStopword { surfaces.insert(token.word) }
         var vector: [Int: Double] = [:]
         for (feature, weight) in Self.features(
           tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
@@ -125,18 +215,19 @@ public struct Matcher: Sendable {
           } else {
             id = ids.count
             ids[feature] = id
+            names.append(feature)
             documentFrequency.append(0)
           }
           vector[id, default: 0] += weight
           if seenInIntent.insert(id).inserted { documentFrequency[id] += 1 }
         }
-        documents.append((Int32(index), text, vector, documents.count >= keywordStart[index]))
+        documents.append((Int32(index), vector, number >= intent.examples.count))
       }
     }
     let intentCount = Double(max(table.intents.count, 1))
     let idf = documentFrequency.map { log(1 + intentCount / Double($0)) }
 
-    var examplePostings = [[(example: Int32, weight: Float)]](repeating: [], count: ids.count)
+    var examplePostings = [[(target: Int32, weight: Float)]](repeating: [], count: ids.count)
     var centroids = [[Int: Double]](repeating: [:], count: table.intents.count)
     for (number, document) in documents.enumerated() {
       // Sorted, so every sum is taken in the same order on every run.
@@ -150,28 +241,22 @@ public struct Matcher: Sendable {
         // Features most intents share (the line's shape, broad concept sets) weigh little and
         // would make every example a candidate: they count in the centroids only, which keeps
         // the cost of a match growing with the input's specific words, not the knowledge.
-        if scale > 0, documentFrequency[id] * 4 <= table.intents.count * settings.commonFeatureQuarters {
+        if scale > 0, Int(documentFrequency[id]) * 4 <= table.intents.count * settings.commonFeatureQuarters {
           examplePostings[id].append((Int32(number), Float(scale * value / norm)))
         }
         centroids[Int(document.owner)][id, default: 0] += value / norm
       }
     }
-    var centroidPostings = [[(intent: Int32, weight: Float)]](repeating: [], count: ids.count)
+    var centroidPostings = [[(target: Int32, weight: Float)]](repeating: [], count: ids.count)
     for (intent, centroid) in centroids.enumerated() {
       let sorted = centroid.keys.sorted()
       let norm = sqrt(sorted.reduce(0) { $0 + centroid[$1]! * centroid[$1]! })
       guard norm > 0 else { continue }
       for id in sorted { centroidPostings[id].append((Int32(intent), Float(centroid[id]! / norm))) }
     }
-    self.featureIDs = ids
-    self.idf = idf
-    self.maximumIDF = idf.max() ?? 1
-    self.examplePostings = examplePostings
-    self.centroidPostings = centroidPostings
-    self.exampleOwner = documents.map(\.owner)
-    self.exampleText = documents.map(\.text)
-    self.keywordStart = keywordStart
-    self.vocabulary = Vocabulary(words: surfaces)
+    return Index(
+      features: StringTable(names), documentFrequency: documentFrequency, examplePostings: Postings(examplePostings),
+      centroidPostings: Postings(centroidPostings), vocabulary: Vocabulary(words: surfaces), builtWith: indexSettings(settings))
   }
 
   /// The features of a text: stems, negated stems and neighbouring stem pairs, with weights.
@@ -227,13 +312,13 @@ public struct Matcher: Sendable {
 
     // Read unseen words as misspellings of known ones where one is close enough.
     var corrected = tokens
-    for index in corrected.indices where !corrected[index].isStopword && !corrected[index].isWeak {
-      let token = corrected[index]
-      guard featureIDs[token.stem] == nil, featureIDs["!" + token.stem] == nil,
-        let fix = vocabulary.correction(for: token.word)
+    for position in corrected.indices where !corrected[position].isStopword && !corrected[position].isWeak {
+      let token = corrected[position]
+      guard index.features.index(of: token.stem) == nil, index.features.index(prefix: UInt8(ascii: "!"), token.stem) == nil,
+        let fix = index.vocabulary.correction(for: token.word)
       else { continue }
-      corrected[index].word = fix.word
-      corrected[index].stem = fix.stem
+      corrected[position].word = fix.word
+      corrected[position].stem = fix.stem
       evidence.corrections.append("\(token.word) → \(fix.word)")
     }
 
@@ -247,7 +332,7 @@ public struct Matcher: Sendable {
         let nearest = first.element.nearest, nearest < keywordStart[safety]
       {
         riskByExample = true
-        evidence.nearestExample = first.element.nearest.map { exampleText[$0] }
+        evidence.nearestExample = first.element.nearest.map(exampleText)
       }
       ranked.removeAll { $0.offset == safety }
     }
@@ -290,7 +375,7 @@ public struct Matcher: Sendable {
     let ambiguous = backdrop == nil && (others.first.map { $0.element.total >= primary.element.total * settings.ambiguityRatio } ?? false)
 
     evidence.words = explain(corrected, intent: primary.offset)
-    evidence.nearestExample = primary.element.nearest.map { exampleText[$0] }
+    evidence.nearestExample = primary.element.nearest.map(exampleText)
     return Match(
       intent: intentIDs[primary.offset], confidence: Self.rounded(confidence(primary.element.total)),
       alternatives: alternatives, backdrop: backdrop, ambiguous: ambiguous, evidence: evidence)
@@ -313,8 +398,8 @@ public struct Matcher: Sendable {
     for (feature, weight) in Self.features(
           tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
           conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight,
-          isKnown: { featureIDs[$0] != nil || featureIDs["!" + $0] != nil }) {
-      if let id = featureIDs[feature] {
+          isKnown: { index.features.index(of: $0) != nil || index.features.index(prefix: UInt8(ascii: "!"), $0) != nil }) {
+      if let id = index.features.index(of: feature) {
         query[id, default: 0] += weight
       } else if !feature.utf8.contains(UInt8(ascii: " ")) {
         unseen += weight
@@ -333,12 +418,14 @@ public struct Matcher: Sendable {
     var touched: [Int32] = []
     for (id, value) in weighted {
       let q = value / norm
-      for posting in examplePostings[id] {
-        let example = Int(posting.example)
-        if exampleDots[example] == 0 { touched.append(posting.example) }
-        exampleDots[example] += q * Double(posting.weight)
+      let examples = index.examplePostings
+      for position in examples[id] {
+        let example = Int(examples.targets[position])
+        if exampleDots[example] == 0 { touched.append(Int32(example)) }
+        exampleDots[example] += q * Double(examples.weights[position])
       }
-      for posting in centroidPostings[id] { scores[Int(posting.intent)].centroid += q * Double(posting.weight) }
+      let centroids = index.centroidPostings
+      for position in centroids[id] { scores[Int(centroids.targets[position])].centroid += q * Double(centroids.weights[position]) }
     }
     for example in touched.sorted() {
       let dot = exampleDots[Int(example)]
@@ -360,11 +447,12 @@ public struct Matcher: Sendable {
     var weights: [(String, Double)] = []
     for token in tokens where !token.isStopword && !token.isWeak {
       let feature = token.negated ? "!" + token.stem : token.stem
-      guard let id = featureIDs[feature],
-        let posting = centroidPostings[id].first(where: { $0.intent == Int32(intent) })
+      let centroids = index.centroidPostings
+      guard let id = index.features.index(of: feature),
+        let position = centroids[id].first(where: { centroids.targets[$0] == Int32(intent) })
       else { continue }
       let word = token.negated ? "not " + token.word : token.word
-      if !weights.contains(where: { $0.0 == word }) { weights.append((word, Double(posting.weight) * idf[id])) }
+      if !weights.contains(where: { $0.0 == word }) { weights.append((word, Double(centroids.weights[position]) * idf[id])) }
     }
     return weights.sorted { $0.1 > $1.1 }.prefix(6).map(\.0)
   }

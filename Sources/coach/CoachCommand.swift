@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoachKit
+import CoachKnowledge
 import Foundation
 
 /// `coach`: what to do when a client resists.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CoachKit
+import CoachKnowledge
 
 /// What the coach picks up about the client from the user's words, and how it fills the slots.
 @Suite struct ClientContextTests {

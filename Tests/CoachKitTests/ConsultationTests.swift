@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CoachKit
+import CoachKnowledge
 
 /// A consult driven line by line, as a clinician would talk to a supervisor.
 @Suite struct ConsultationTests {

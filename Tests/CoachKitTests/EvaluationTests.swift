@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CoachKit
+import CoachKnowledge
 
 @Suite struct EvaluationTests {
   /// The project's labelled sets, next to this file's folder.

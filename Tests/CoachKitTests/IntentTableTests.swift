@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CoachKit
+import CoachKnowledge
 
 /// The embedded table: every file of `Knowledge/` is in it, every catalog id is there with
 /// complete guidance, and a folder added at run time adds and replaces intents.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CoachKit
+import CoachKnowledge
 
 @Suite struct LexiconTests {
   @Test func readsSetsByStemWithCommentsAndWindowsLineEnds() throws {

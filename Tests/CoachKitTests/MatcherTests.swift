@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CoachKit
+import CoachKnowledge
 
 @Suite struct MatcherTests {
   static let coach = try! Coach.load()

@@ -1,4 +1,5 @@
 import CoachKit
+import CoachKnowledge
 import Foundation
 import Testing
 

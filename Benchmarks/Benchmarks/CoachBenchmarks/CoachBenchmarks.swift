@@ -1,6 +1,7 @@
 import Benchmark
 import CHeap
 import CoachKit
+import CoachKnowledge
 import Foundation
 
 /// The sizes measured, as multiples of the shipped knowledge.
@@ -18,6 +19,18 @@ let benchmarks: @Sendable () -> Void = {
     maxIterations: 20_000
   )
 
+  // What `coach` does at start-up: read back the snapshot made when the binary was built.
+  Benchmark("load table 1x: Coach.load() from the embedded snapshot", configuration: .init(maxIterations: 2_000)) { benchmark in
+    for _ in benchmark.scaledIterations {
+      do {
+        blackHole(try Coach.load())
+      } catch {
+        fatalError("\(error)")
+      }
+    }
+  }
+
+  // What the build does once, and `coach` at start-up when --knowledge adds folders.
   Benchmark("build table 1x: IntentTable.embedded() + Matcher(table:)", configuration: .init(maxIterations: 300)) { benchmark in
     for _ in benchmark.scaledIterations {
       do {
@@ -39,6 +52,19 @@ let benchmarks: @Sendable () -> Void = {
         }
       } setup: {
         SyntheticKnowledge.files(scale: scale)
+      }
+    }
+
+    if scale > 1 {
+      Benchmark(
+        "load table \(scale)x: Coach(snapshot:) of a snapshot made at this size",
+        configuration: .init(timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 50)
+      ) { benchmark, snapshot in
+        for _ in benchmark.scaledIterations {
+          snapshot.withUnsafeBufferPointer { blackHole(Coach(snapshot: $0)) }
+        }
+      } setup: {
+        Coach(table: Workload.table(SyntheticKnowledge.files(scale: scale))).snapshot()
       }
     }
 
