@@ -47,9 +47,9 @@ public struct ClientContext: Sendable, Equatable {
     var next = self
     let tokens = TextAnalyzer.analyze(text)
     let unquoted = tokens.filter { !$0.quoted }.map(\.word)
-    let she = unquoted.filter { ["she", "her", "hers", "herself"].contains($0) }.count
-    let he = unquoted.filter { ["he", "him", "his", "himself"].contains($0) }.count
-    let they = unquoted.filter { ["they", "them", "their", "themselves", "themself"].contains($0) }.count
+    let she = unquoted.filter { Self.sheWords.contains($0) }.count
+    let he = unquoted.filter { Self.heWords.contains($0) }.count
+    let they = unquoted.filter { Self.theyWords.contains($0) }.count
     if she > he, she > 0 {
       next.pronoun = .she
     } else if he > she, he > 0 {
@@ -63,6 +63,10 @@ public struct ClientContext: Sendable, Equatable {
   }
 
   /// Words that say the client did not choose to come; "cps" and "po" arrive expanded.
+  static let sheWords: Set<String> = ["she", "her", "hers", "herself"]
+  static let heWords: Set<String> = ["he", "him", "his", "himself"]
+  static let theyWords: Set<String> = ["they", "them", "their", "themselves", "themself"]
+
   static let mandateWords: Set<String> = [
     "mandated", "mandate", "mandatory", "court", "probation", "parole", "protective", "involuntary", "coerced",
     "ultimatum", "caseworker",
@@ -154,30 +158,34 @@ public struct ClientContext: Sendable, Equatable {
   /// `{topic|fallback}`. An unknown slot is left as written.
   /// - Parameter spoken: whether the line is said to the client, so the topic is "your drinking".
   public func fill(_ text: String, spoken: Bool = false) -> String {
-    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    let utf8 = text.utf8
+    guard let firstOpen = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
     let forms = (pronoun ?? .they).forms
     let topic = spoken ? spokenTopic : self.topic
-    var out = ""
-    var rest = Substring(text)
-    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+    var out = String(text[..<firstOpen])
+    var rest = text[firstOpen...]
+    while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")), let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
       out += rest[..<open]
-      let slot = rest[rest.index(after: open)..<close]
-      let parts = slot.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-      let name = String(parts[0])
+      let slot = rest[rest.utf8.index(after: open)..<close]
+      let bar = slot.utf8.firstIndex(of: UInt8(ascii: "|"))
+      let name = bar.map { slot[..<$0] } ?? slot
       switch name {
       case "they": out += forms.they
       case "them": out += forms.them
       case "their": out += forms.their
-      case "They": out += forms.they.capitalized
-      case "Them": out += forms.them.capitalized
-      case "Their": out += forms.their.capitalized
-      case "topic": out += topic ?? (parts.count > 1 ? String(parts[1]) : "this")
+      case "They": out += Self.capitalized(forms.they)
+      case "Them": out += Self.capitalized(forms.them)
+      case "Their": out += Self.capitalized(forms.their)
+      case "topic": out += topic ?? (bar.map { String(slot[slot.utf8.index(after: $0)...]) } ?? "this")
       default: out += rest[open...close]
       }
-      rest = rest[rest.index(after: close)...]
+      rest = rest[rest.utf8.index(after: close)...]
     }
     return out + rest
   }
+
+  /// A pronoun with its first letter in upper case.
+  static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
   /// A stage with its slots filled. The `Say:` line of guidance for the client is said to the
   /// client ("your drinking"); for the clinician's own side it is said to oneself ("her drinking").

@@ -93,16 +93,21 @@ extension Consultation {
   /// opens like a follow-up ("what if", "and"), says "also", or starts with the client's pronoun.
   static func readsAsFollowUp(_ text: String, pronoun: ClientContext.Pronoun?) -> Bool {
     let words = TextAnalyzer.analyze(text).map(\.word)
-    let joined = " " + words.joined(separator: " ") + " "
-    if followUpOpeners.contains(where: { joined.hasPrefix(" " + $0 + " ") }) { return true }
-    if words.contains("also") || joined.contains(" as well ") || joined.contains(" on top of that ") { return true }
+    if followUpOpenerWords.contains(where: { words.starts(with: $0) }) { return true }
+    if words.contains("also") || contains(["as", "well"], in: words) || contains(["on", "top", "of", "that"], in: words) { return true }
     if let pronoun, let first = words.first, first == pronoun.rawValue { return true }
     return false
   }
 
-  /// Settles close calls the consult can decide: a sign and a situation are one answer (the
-  /// sign, framed by the situation), and the client's behaviour against the clinician's own side
-  /// goes by who the line is about ("what if she gets angry?" is the client, "I get angry" is you).
+  /// The openers as words, split once.
+  static let followUpOpenerWords: [[String]] = followUpOpeners.map { $0.split(separator: " ").map(String.init) }
+
+  /// Whether `phrase` stands in `words` as a run.
+  static func contains(_ phrase: [String], in words: [String]) -> Bool {
+    guard words.count >= phrase.count else { return false }
+    return (0...(words.count - phrase.count)).contains { words[$0] == phrase[0] && words[$0..<$0 + phrase.count].elementsEqual(phrase) }
+  }
+
   func settled(_ match: Match, in text: String) -> Match {
     guard match.ambiguous, let second = match.alternatives.first,
       let top = coach.table[match.intent]?.kind, let other = coach.table[second.intent]?.kind

@@ -167,6 +167,8 @@ public struct Consultation: Sendable {
 
   /// Removes control characters (terminal escapes included) so nothing typed is echoed raw.
   static func clean(_ line: String) -> String {
+    // Most lines are printable ASCII, with nothing to take out.
+    if line.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return line.trimmingWhiteSpace() }
     var out = ""
     var pendingSpaceFromControl = false
     for scalar in line.unicodeScalars {

@@ -28,15 +28,20 @@ public struct Guidance: Sendable, Equatable {
 
       /// Reads a stage from its id or title, in any case ("buy-in", "Create buy-in", "case").
       public init?(loosely text: String) {
-        let key = text.lowercased().trimmingCharacters(in: .whitespaces)
-        guard
-          let found = Name.allCases.first(where: {
-            $0.rawValue == key || $0.title.lowercased() == key
-              || ($0 == .buyIn && (key == "buyin" || key == "buy in"))
-          })
-        else { return nil }
+        // Every line typed is tried as a stage name, so this is one dictionary lookup.
+        guard text.utf8.count <= 40, let found = Self.byKey[text.lowercased().trimmingWhiteSpace()] else { return nil }
         self = found
       }
+
+      /// Each stage by its lower-case id and title, and the loose spellings of buy-in.
+      static let byKey: [String: Name] = {
+        var keys: [String: Name] = ["buyin": .buyIn, "buy in": .buyIn]
+        for name in allCases {
+          keys[name.rawValue] = name
+          keys[name.title.lowercased()] = name
+        }
+        return keys
+      }()
     }
 
     /// Which stage this is.

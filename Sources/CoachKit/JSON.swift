@@ -65,12 +65,19 @@ public indirect enum JSON: Sendable, Equatable {
   /// Writes a JSON string. Runs of plain text are copied whole; control characters (C0, DEL,
   /// C1, which a terminal would act on) and the line separators U+2028/U+2029 are escaped.
   static func quote(_ text: String, into out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { quote($0, into: &out) }
+  }
+
+  /// Quotes UTF-8 bytes: runs that need no escape are copied whole, found eight bytes at a
+  /// time, since most of what the coach writes (the guidance) is plain text.
+  static func quote(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    let bytes = text.utf8
-    var runStart = bytes.startIndex
-    var index = runStart
+    var runStart = 0
+    var index = 0
+    let count = bytes.count
     func escape(_ value: UInt32, width: Int) {
-      out += bytes[runStart..<index]
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
       switch value {
       case 0x22: out += "\\\"".utf8
       case 0x5C: out += "\\\\".utf8
@@ -83,35 +90,44 @@ public indirect enum JSON: Sendable, Equatable {
         out += String(repeating: "0", count: 4 - hex.count).utf8
         out += hex.utf8
       }
-      index = bytes.index(index, offsetBy: width)
+      index += width
       runStart = index
     }
-    while index != bytes.endIndex {
+    while index < count {
+      // Eight plain bytes (printable ASCII other than the quote and the backslash) at once.
+      if index + 8 <= count, let base = bytes.baseAddress, Self.isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+        index += 8
+        continue
+      }
       let byte = bytes[index]
       if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
         escape(UInt32(byte), width: 1)
         continue
       }
-      if byte == 0xC2 {
-        let next = bytes.index(after: index)
-        if next != bytes.endIndex, (0x80...0x9F).contains(bytes[next]) {
-          escape(UInt32(bytes[next]), width: 2)
-          continue
-        }
+      // C1 controls (U+0080-U+009F) and the line and paragraph separators, which some JSON
+      // readers take for line ends.
+      if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) {
+        escape(UInt32(bytes[index + 1]), width: 2)
+        continue
       }
-      if byte == 0xE2 {
-        let second = bytes.index(after: index)
-        if second != bytes.endIndex, bytes[second] == 0x80 {
-          let third = bytes.index(after: second)
-          if third != bytes.endIndex, bytes[third] == 0xA8 || bytes[third] == 0xA9 {
-            escape(bytes[third] == 0xA8 ? 0x2028 : 0x2029, width: 3)
-            continue
-          }
-        }
+      if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+        escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, width: 3)
+        continue
       }
-      index = bytes.index(after: index)
+      index += 1
     }
-    out += bytes[runStart..<index]
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether eight bytes are all printable ASCII other than `"` and `\\` (0x20-0x7E).
+  @inline(__always) static func isPlain(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // A byte below 0x20, or with its high bit set, or equal to 0x22, 0x5C or 0x7F.
+    func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+    if word & highs != 0 { return false }
+    if (word &- ones &* 0x20) & ~word & highs != 0 { return false }
+    return !hasZero(word ^ (ones &* 0x22)) && !hasZero(word ^ (ones &* 0x5C)) && !hasZero(word ^ (ones &* 0x7F))
   }
 }

@@ -38,8 +38,9 @@ public struct SafetyScreen: Sendable {
   /// Rules by the exact words their first slot takes, so a word only tries the rules that can
   /// start at it.
   private let rulesByFirstWord: [String: [Int]]
-  /// Rules whose first slot takes a prefix ("suicid*"), with the prefix.
-  private let rulesByFirstPrefix: [(prefix: String, rule: Int)]
+  /// Rules whose first slot takes a prefix ("suicid*"), with the prefix, by the prefix's first
+  /// byte: a word only tries the prefixes that start as it does.
+  private let rulesByFirstPrefix: [UInt8: [(prefix: String, rule: Int)]]
 
   /// Words that deny what follows them, within the clause.
   static let deniers: Set<String> = [
@@ -56,11 +57,11 @@ public struct SafetyScreen: Sendable {
   init(patterns: [String]) {
     rules = patterns.map(Self.compile)
     var byWord: [String: [Int]] = [:]
-    var byPrefix: [(String, Int)] = []
+    var byPrefix: [UInt8: [(prefix: String, rule: Int)]] = [:]
     for (index, rule) in rules.enumerated() {
       guard let first = rule.slots.first else { continue }
       for word in first.words { byWord[word, default: []].append(index) }
-      for prefix in first.prefixes { byPrefix.append((prefix, index)) }
+      for prefix in first.prefixes { byPrefix[prefix.utf8.first ?? 0, default: []].append((prefix, index)) }
     }
     rulesByFirstWord = byWord
     rulesByFirstPrefix = byPrefix
@@ -117,10 +118,11 @@ public struct SafetyScreen: Sendable {
   public func scan(_ tokens: [Token]) -> Scan {
     let words = tokens.map { Self.canonical($0.word) }
     var result = Scan()
-    var done = Set<Int>()
+    var done: [Int] = []
     for start in words.indices {
       var candidates = rulesByFirstWord[words[start]] ?? []
-      for (prefix, rule) in rulesByFirstPrefix where words[start].hasPrefix(prefix) { candidates.append(rule) }
+      for (prefix, rule) in rulesByFirstPrefix[words[start].utf8.first ?? 0] ?? [] where words[start].hasPrefix(prefix) { candidates.append(rule) }
+      if candidates.isEmpty { continue }
       for index in candidates.sorted() where !done.contains(index) {
         let rule = rules[index]
         guard let end = match(rule.slots, in: words, from: start) else { continue }
@@ -133,7 +135,7 @@ public struct SafetyScreen: Sendable {
         }
         let cue = Cue(words: words[start..<end].joined(separator: " "), concern: rule.concern)
         if !result.cues.contains(cue) { result.cues.append(cue) }
-        done.insert(index)
+        done.append(index)
       }
     }
     return result
@@ -187,7 +189,7 @@ public struct SafetyScreen: Sendable {
 
   /// Folds frequent misspellings of the words that matter most onto them.
   static func canonical(_ word: String) -> String {
-    guard word.count >= 5, word.first == "s" else { return word }
+    guard word.utf8.first == UInt8(ascii: "s"), word.utf8.count >= 5 else { return word }
     for target in ["suicide", "suicidal"] where word != target && EditDistance.within(1, word, target) {
       return target
     }
