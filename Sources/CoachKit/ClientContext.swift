@@ -72,12 +72,11 @@ public struct ClientContext: Sendable, Equatable {
     "ultimatum", "caseworker",
   ]
   /// Word pairs that say it on their own: "sent by", "the judge".
-  static let mandatePairs: Set<[String]> = [["sent", "by"], ["sent", "here"], ["the", "judge"], ["a", "judge"]]
+  static let mandatePairs: [String: Set<String>] = ["sent": ["by", "here"], "the": ["judge"], "a": ["judge"]]
   /// Word pairs that say it when a word of coming follows: "made her come", "sent him here".
-  static let obligationPairs: Set<[String]> = [
-    ["made", "her"], ["made", "him"], ["made", "them"], ["makes", "her"], ["makes", "him"], ["makes", "them"],
-    ["sent", "her"], ["sent", "him"], ["sent", "them"], ["forced", "to"], ["has", "to"], ["have", "to"], ["had", "to"],
-    ["required", "to"], ["ordered", "to"],
+  static let obligationPairs: [String: Set<String>] = [
+    "made": ["her", "him", "them"], "makes": ["her", "him", "them"], "sent": ["her", "him", "them"], "forced": ["to"],
+    "has": ["to"], "have": ["to"], "had": ["to"], "required": ["to"], "ordered": ["to"],
   ]
   /// The words of coming that complete an obligation pair.
   static let comingWords: Set<String> = ["come", "attend", "finish", "complete", "here"]
@@ -88,9 +87,9 @@ public struct ClientContext: Sendable, Equatable {
     for (index, word) in words.enumerated() {
       if mandateWords.contains(word) { return true }
       guard index + 1 < words.count else { continue }
-      let pair = [word, words[index + 1]]
-      if mandatePairs.contains(pair) { return true }
-      guard obligationPairs.contains(pair), index + 2 < words.count else { continue }
+      let second = words[index + 1]
+      if mandatePairs[word]?.contains(second) == true { return true }
+      guard obligationPairs[word]?.contains(second) == true, index + 2 < words.count else { continue }
       let following = words[index + 2]
       if comingWords.contains(following) || following == "be" && index + 3 < words.count && words[index + 3] == "here" {
         return true
@@ -99,7 +98,6 @@ public struct ClientContext: Sendable, Equatable {
     return false
   }
 
-  /// Words that introduce the topic: "when we talk about her drinking".
   static let topicOpeners: [[String]] = [
     ["talk", "about"], ["talking", "about"], ["talked", "about"], ["bring", "up"], ["brings", "up"], ["bringing", "up"],
     ["brought", "up"], ["mention"], ["mentioning"], ["mentioned"], ["ask", "about"], ["asking", "about"], ["asked", "about"],

@@ -9,22 +9,27 @@ enum EditDistance {
   static func within(_ limit: Int, _ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     if abs(a.count - b.count) > limit { return false }
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit }
-    var previous2 = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      var rowMin = current[0]
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, previous2[j - 2] + 1) }
-        current[j] = value
-        rowMin = min(rowMin, value)
+    let width = b.count + 1
+    // Three rows in one buffer on the stack: this runs for every unknown word of every line.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+      var previous2 = 0
+      var previous = width
+      var current = 2 * width
+      for j in 0...b.count { rows[previous + j] = j }
+      for i in 1...a.count {
+        rows[current] = i
+        var rowMin = i
+        for j in 1...b.count {
+          let cost = a[i - 1] == b[j - 1] ? 0 : 1
+          var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+          if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, rows[previous2 + j - 2] + 1) }
+          rows[current + j] = value
+          rowMin = min(rowMin, value)
+        }
+        if rowMin > limit { return false }
+        (previous2, previous, current) = (previous, current, previous2)
       }
-      if rowMin > limit { return false }
-      (previous2, previous, current) = (previous, current, previous2)
+      return rows[previous + b.count] <= limit
     }
-    return previous[b.count] <= limit
   }
 }

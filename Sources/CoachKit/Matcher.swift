@@ -393,20 +393,33 @@ public struct Matcher: Sendable {
 
   /// Scores every intent for the tokens, through the inverted index.
   func score(_ tokens: [Token]) -> [Score] {
-    var query: [Int: Double] = [:]
+    var found: [(id: Int, order: Int, weight: Double)] = []
     var unseen = 0.0
     for (feature, weight) in Self.features(
           tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
           conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight,
           isKnown: { index.features.index(of: $0) != nil || index.features.index(prefix: UInt8(ascii: "!"), $0) != nil }) {
       if let id = index.features.index(of: feature) {
-        query[id, default: 0] += weight
+        found.append((id, found.count, weight))
       } else if !feature.utf8.contains(UInt8(ascii: " ")) {
         unseen += weight
       }
     }
-    // In id order, so the sums (and ties) come out the same on every run.
-    let weighted = query.keys.sorted().map { id in (id, Self.damp(query[id]!) * idf[id]) }
+    // In id order, with repeats summed in the order they came, so the sums (and ties) come out
+    // the same on every run.
+    found.sort { ($0.id, $0.order) < ($1.id, $1.order) }
+    var weighted: [(Int, Double)] = []
+    weighted.reserveCapacity(found.count)
+    var position = 0
+    while position < found.count {
+      let id = found[position].id
+      var sum = 0.0
+      while position < found.count, found[position].id == id {
+        sum += found[position].weight
+        position += 1
+      }
+      weighted.append((id, Self.damp(sum) * idf[id]))
+    }
     var norm = 0.0
     for (_, value) in weighted { norm += value * value }
     norm += unseen * (settings.unseenWeight * maximumIDF) * (settings.unseenWeight * maximumIDF)

@@ -107,60 +107,97 @@ public enum TextAnalyzer {
     return tokens
   }
 
+  /// One word a raw word stands for, with what the tokenizer needs to know of it.
+  struct Reading: Sendable {
+    var word: String
+    var stem: String
+    var isNegator: Bool
+    var endsScope: Bool
+    var isStopword: Bool
+    var isWeak: Bool
+  }
+
+  /// Readings of raw words already seen: a word costs one lookup here instead of a lookup in
+  /// each list and in the stemmer.
+  private final class Readings: @unchecked Sendable {
+    let lock = NSLock()
+    var known: [String: [Reading]] = [:]
+  }
+  private static let readings = Readings()
+
+  /// The words a raw word stands for ("won't" → "will", "not"; "pt" → "client"), read.
+  static func readings(of raw: String, stemmer: Stemmer) -> [Reading] {
+    let cached = stemmer === Stemmer.english
+    if cached {
+      readings.lock.lock()
+      defer { readings.lock.unlock() }
+      if let known = readings.known[raw] { return known }
+    }
+    var words = [raw]
+    if let expansion = contractions[raw] ?? spellings[raw] {
+      words = expansion
+    } else if let apostrophe = raw.firstIndex(of: "'") {
+      let head = String(raw[..<apostrophe])
+      let tail = String(raw[apostrophe...])
+      if raw.hasSuffix("n't") {
+        words = [String(raw.dropLast(3)), "not"]
+      } else if let expansion = suffixes[tail] {
+        words = [head] + expansion
+      } else {
+        words = raw.split(separator: "'").map(String.init)
+      }
+    }
+    let read = words.filter { !$0.isEmpty }.map { word in
+      let stemmable = word.unicodeScalars.allSatisfy { $0 != "'" && Self.isWordScalar($0) && !("0"..."9").contains($0) }
+      return Reading(
+        word: word, stem: negators.contains(word) || !stemmable ? word : stemmer.stem(word), isNegator: negators.contains(word),
+        endsScope: scopeEnders.contains(word), isStopword: stopwords.contains(word), isWeak: weakWords.contains(word))
+    }
+    if cached {
+      readings.lock.lock()
+      if readings.known.count < 100_000 { readings.known[raw] = read }
+      readings.lock.unlock()
+    }
+    return read
+  }
+
   /// Splits and normalises a text, without the cache.
   static func tokenize(_ text: String, stemmer: Stemmer) -> [Token] {
     let folded = fold(text)
     var tokens: [Token] = []
+    tokens.reserveCapacity(folded.utf8.count / 4)
     var clause = 0
     var quoted = false
     var negationLeft = 0
-    var word = ""
 
     func emit(_ raw: String) {
-      var words = [raw]
-      if let expansion = contractions[raw] ?? spellings[raw] {
-        words = expansion
-      } else if let apostrophe = raw.firstIndex(of: "'") {
-        let head = String(raw[..<apostrophe])
-        let tail = String(raw[apostrophe...])
-        if raw.hasSuffix("n't"), let expansion = contractions[raw] {
-          words = expansion
-        } else if raw.hasSuffix("n't") {
-          words = [String(raw.dropLast(3)), "not"]
-        } else if let expansion = suffixes[tail] {
-          words = [head] + expansion
-        } else {
-          words = raw.split(separator: "'").map(String.init)
-        }
-      }
-      for word in words where !word.isEmpty {
-        if negators.contains(word) {
+      for reading in readings(of: raw, stemmer: stemmer) {
+        if reading.isNegator {
           negationLeft = scopeLength
-          tokens.append(Token(word: word, stem: word, clause: clause, quoted: quoted, negated: false, isStopword: true))
+          tokens.append(Token(word: reading.word, stem: reading.stem, clause: clause, quoted: quoted, negated: false, isStopword: true))
           continue
         }
-        if scopeEnders.contains(word) { negationLeft = 0 }
-        let stop = stopwords.contains(word)
+        if reading.endsScope { negationLeft = 0 }
         let negated = negationLeft > 0
-        if negated, !stop { negationLeft -= 1 }
-        let stem = word.unicodeScalars.allSatisfy { $0 != "'" && Self.isWordScalar($0) && !("0"..."9").contains($0) } ? stemmer.stem(word) : word
+        if negated, !reading.isStopword { negationLeft -= 1 }
         tokens.append(
-          Token(word: word, stem: stem, clause: clause, quoted: quoted, negated: negated, isStopword: stop, isWeak: weakWords.contains(word)))
+          Token(
+            word: reading.word, stem: reading.stem, clause: clause, quoted: quoted, negated: negated, isStopword: reading.isStopword,
+            isWeak: reading.isWeak))
       }
     }
 
-    func flush() {
+    func flush(_ word: Substring) {
       guard !word.isEmpty else { return }
       // Apostrophes at the edges are quote marks, not contractions.
-      var trimmed = Substring(word)
+      var trimmed = word
       var opensQuote = false
       var closesQuote = false
-      while trimmed.first == "'" { trimmed = trimmed.dropFirst(); opensQuote = true }
-      while trimmed.last == "'" { trimmed = trimmed.dropLast(); closesQuote = true }
+      while trimmed.utf8.first == UInt8(ascii: "'") { trimmed = trimmed.dropFirst(); opensQuote = true }
+      while trimmed.utf8.last == UInt8(ascii: "'") { trimmed = trimmed.dropLast(); closesQuote = true }
       if opensQuote { toggleQuote() }
       if !trimmed.isEmpty { emit(String(trimmed)) }
       if closesQuote { toggleQuote() }
-      word = ""
     }
 
     func toggleQuote() {
@@ -169,23 +206,33 @@ public enum TextAnalyzer {
       negationLeft = 0
     }
 
-    for scalar in folded.unicodeScalars {
+    // Words are cut out of the folded text as slices, not built a character at a time.
+    let scalars = folded.unicodeScalars
+    var start = scalars.startIndex
+    var index = start
+    while index != scalars.endIndex {
+      let scalar = scalars[index]
+      let next = scalars.index(after: index)
       if Self.isWordScalar(scalar) {
-        word.unicodeScalars.append(scalar)
-      } else if scalar == "/" && (word == "b" || word == "w") {
-        word.unicodeScalars.append(scalar)
-      } else {
-        flush()
-        switch scalar {
-        case "\"": toggleQuote()
-        case ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "-", "\n", "\t":
-          clause += 1
-          negationLeft = 0
-        default: break
-        }
+        index = next
+        continue
       }
+      if scalar == "/", scalars.distance(from: start, to: index) == 1, scalars[start] == "b" || scalars[start] == "w" {
+        index = next
+        continue
+      }
+      flush(folded[start..<index])
+      switch scalar {
+      case "\"": toggleQuote()
+      case ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "-", "\n", "\t":
+        clause += 1
+        negationLeft = 0
+      default: break
+      }
+      index = next
+      start = next
     }
-    flush()
+    flush(folded[start..<index])
     return tokens
   }
 
