@@ -10,13 +10,17 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+    ),
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     .systemLibrary(
       name: "CStemmer",
@@ -33,7 +37,7 @@ let package = Package(
     ),
     .target(
       name: "CoachKit",
-      dependencies: ["CStemmer", "Yams"],
+      dependencies: ["CLibYAML", "CStemmer"],
       plugins: ["EmbedKnowledge"]
     ),
     .executableTarget(
