@@ -1,4 +1,3 @@
-import Foundation
 
 /// What the user has told the coach about the client, used to fill the knowledge's slots.
 public struct ClientContext: Sendable, Equatable {
@@ -168,9 +167,9 @@ public struct ClientContext: Sendable, Equatable {
       case "they": out += forms.they
       case "them": out += forms.them
       case "their": out += forms.their
-      case "They": out += forms.they.capitalized
-      case "Them": out += forms.them.capitalized
-      case "Their": out += forms.their.capitalized
+      case "They": out += forms.they.capitalizedWord
+      case "Them": out += forms.them.capitalizedWord
+      case "Their": out += forms.their.capitalizedWord
       case "topic": out += topic ?? (parts.count > 1 ? String(parts[1]) : "this")
       default: out += rest[open...close]
       }

@@ -28,7 +28,7 @@ public struct Guidance: Sendable, Equatable {
 
       /// Reads a stage from its id or title, in any case ("buy-in", "Create buy-in", "case").
       public init?(loosely text: String) {
-        let key = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let key = text.lowercased().trimmingSpaces()
         guard
           let found = Name.allCases.first(where: {
             $0.rawValue == key || $0.title.lowercased() == key
@@ -80,5 +80,3 @@ public struct Guidance: Sendable, Equatable {
     self.alongside = alongside
   }
 }
-
-import Foundation

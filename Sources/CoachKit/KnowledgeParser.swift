@@ -1,4 +1,3 @@
-import Foundation
 
 /// Reads one knowledge file (YAML front matter, then `## ` sections) into an ``Intent``.
 ///
@@ -51,7 +50,7 @@ public enum KnowledgeParser {
       let valid = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
       if !valid || id.hasPrefix("-") || id == "unknown" {
         fail(front.line(of: "id"), "id '\(id)' must be lower-case letters, digits and '-', and not 'unknown'")
-      } else if case let base = (path as NSString).lastPathComponent, base.hasSuffix(".md"), String(base.dropLast(3)) != id {
+      } else if case let base = path.lastPathComponent, base.hasSuffix(".md"), String(base.dropLast(3)) != id {
         fail(front.line(of: "id"), "id '\(id)' does not match the file name '\(base)'")
       }
     }
@@ -275,7 +274,7 @@ struct Body {
       if let colon = trimmed.firstIndex(of: ":"),
         case let label = trimmed[..<colon].lowercased(), ["do", "why", "say"].contains(label)
       {
-        if fields[label] != nil { fail(line, "stage '\(name.rawValue)' has two '\(label.capitalized):' lines") }
+        if fields[label] != nil { fail(line, "stage '\(name.rawValue)' has two '\(label.capitalizedWord):' lines") }
         fields[label] = trimmed[trimmed.index(after: colon)...].trimmingWhiteSpace()
         last = label
       } else if let label = last {
@@ -290,7 +289,7 @@ struct Body {
     }
     var complete = true
     for label in ["do", "why", "say"] where (fields[label] ?? "").isEmpty {
-      fail(section.line, "stage '\(name.rawValue)' has no '\(label.capitalized):' line")
+      fail(section.line, "stage '\(name.rawValue)' has no '\(label.capitalizedWord):' line")
       complete = false
     }
     guard complete else { return nil }

@@ -1,4 +1,3 @@
-import Foundation
 
 /// One word of what the user typed, after normalising.
 public struct Token: Sendable, Equatable {
@@ -84,7 +83,7 @@ public enum TextAnalyzer {
   /// The last text analysed and its tokens: a consult reads each line several times (for
   /// follow-ups, for the client's context, for the match), and this saves all but the first.
   private final class LastAnalysis: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = Lock()
     var text = ""
     var tokens: [Token] = []
   }
@@ -93,17 +92,12 @@ public enum TextAnalyzer {
   /// Splits and normalises a text.
   public static func analyze(_ text: String, stemmer: Stemmer = .english) -> [Token] {
     guard stemmer === Stemmer.english else { return tokenize(text, stemmer: stemmer) }
-    last.lock.lock()
-    if last.text == text {
-      defer { last.lock.unlock() }
-      return last.tokens
-    }
-    last.lock.unlock()
+    if let tokens = last.lock.withLock({ last.text == text ? last.tokens : nil }) { return tokens }
     let tokens = tokenize(text, stemmer: stemmer)
-    last.lock.lock()
-    last.text = text
-    last.tokens = tokens
-    last.lock.unlock()
+    last.lock.withLock {
+      last.text = text
+      last.tokens = tokens
+    }
     return tokens
   }
 
@@ -212,8 +206,7 @@ public enum TextAnalyzer {
       case _ where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format:
         out.append(" ")
       default:
-        let plain = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        out.append(plain)
+        out.append(AccentFolding.fold(scalar))
       }
     }
     return out

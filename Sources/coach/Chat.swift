@@ -1,6 +1,10 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension CoachCommand {
   /// The consult: a chat on a terminal, or one answer per line of standard input.
@@ -36,7 +40,7 @@ extension CoachCommand {
     var text: [String]
 
     func validate() throws {
-      if text.joined().trimmingCharacters(in: .whitespaces).isEmpty {
+      if text.joined().trimmingSpaces().isEmpty {
         throw ValidationError("Say what the client is doing, e.g. coach ask \"she just shrugs\".")
       }
     }

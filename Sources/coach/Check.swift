@@ -1,6 +1,10 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension CoachCommand {
   /// Validates knowledge and reports coverage.
@@ -28,9 +32,9 @@ extension CoachCommand {
         out.write("warning: \(intent) has \(count) examples; 12 or more make it reliable\n")
       }
       let share = check.examplesChecked == 0 ? 1 : 1 - Double(check.strays.count) / Double(check.examplesChecked)
-      out.write(String(format: "\nheld-out examples: %d of %d classify to their own intent (%.1f%%)\n", check.examplesChecked - check.strays.count, check.examplesChecked, share * 100))
-      out.write(String(format: "held-out examples ranked first before the unknown threshold: %.1f%%\n", Double(check.rankedFirst) / Double(max(1, check.examplesChecked)) * 100))
-      out.write(String(format: "the unknown threshold that keeps 95%% of held-out examples: %.2f (the matcher uses %.2f)\n", check.suggestedThreshold, try tuning.settings().threshold))
+      out.write(String(printf: "\nheld-out examples: %d of %d classify to their own intent (%.1f%%)\n", check.examplesChecked - check.strays.count, check.examplesChecked, share * 100))
+      out.write(String(printf: "held-out examples ranked first before the unknown threshold: %.1f%%\n", Double(check.rankedFirst) / Double(max(1, check.examplesChecked)) * 100))
+      out.write(String(printf: "the unknown threshold that keeps 95%% of held-out examples: %.2f (the matcher uses %.2f)\n", check.suggestedThreshold, try tuning.settings().threshold))
       for stray in verbose ? check.strays : Array(check.strays.prefix(15)) {
         out.write("  \(stray.intent): “\(stray.example)” → \(stray.answered)\n")
       }

@@ -1,6 +1,13 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation  // which brings Darwin along
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `coach`: what to do when a client resists.
 @main
