@@ -10,6 +10,7 @@ extension CoachCommand {
   /// The consult: a chat on a terminal, or one answer per line of standard input.
   struct Chat: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "chat",
       abstract: "Consult the coach (the default): a chat on a terminal, one answer per input line otherwise.")
 
     @OptionGroup var options: GlobalOptions
@@ -32,7 +33,7 @@ extension CoachCommand {
 
   /// One answer and exit.
   struct Ask: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Answer one description or question, then exit.")
+    static let configuration = CommandConfiguration(commandName: "ask", abstract: "Answer one description or question, then exit.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -57,6 +58,7 @@ extension CoachCommand {
   /// The intent table.
   struct Intents: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "intents",
       abstract: "List the intents: id, title, kind, and (with --json) the example phrases they are built from.")
 
     @OptionGroup var options: GlobalOptions

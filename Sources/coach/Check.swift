@@ -10,6 +10,7 @@ extension CoachCommand {
   /// Validates knowledge and reports coverage.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Validate the knowledge, show which intent covers each source section, and test each example held out.")
 
     @OptionGroup var options: GlobalOptions
@@ -50,6 +51,7 @@ extension CoachCommand {
   /// Measures accuracy on a labelled set.
   struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "eval",
       abstract: "Measure matching on a labelled JSONL set: accuracy, per-intent F1, confusions, rejection, risk recall.")
 
     @OptionGroup var options: GlobalOptions

@@ -35,6 +35,9 @@ struct CoachCommand: ParsableCommand {
       or folder, 74 error reading standard input, 130 interrupted.
       """,
     version: "coach \(version)",
+    // Each subcommand names itself (`commandName:`): otherwise swift-argument-parser derives
+    // the name with String(describing:), whose first dynamic cast scans every protocol
+    // conformance in the binary at start-up.
     subcommands: [Chat.self, Ask.self, Intents.self, Check.self, Eval.self],
     defaultSubcommand: Chat.self
   )
