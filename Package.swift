@@ -11,13 +11,17 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+    ),
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     .systemLibrary(
       name: "CStemmer",
@@ -29,7 +33,7 @@ let package = Package(
     ),
     .target(
       name: "CoachKit",
-      dependencies: ["CStemmer", "Yams"]
+      dependencies: ["CLibYAML", "CStemmer"]
     ),
     .executableTarget(
       name: "make-snapshot",

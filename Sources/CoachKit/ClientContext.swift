@@ -1,4 +1,3 @@
-import Foundation
 
 /// What the user has told the coach about the client, used to fill the knowledge's slots.
 public struct ClientContext: Sendable, Equatable {
@@ -171,9 +170,9 @@ public struct ClientContext: Sendable, Equatable {
       case "they": out += forms.they
       case "them": out += forms.them
       case "their": out += forms.their
-      case "They": out += Self.capitalized(forms.they)
-      case "Them": out += Self.capitalized(forms.them)
-      case "Their": out += Self.capitalized(forms.their)
+      case "They": out += forms.they.capitalizedWord
+      case "Them": out += forms.them.capitalizedWord
+      case "Their": out += forms.their.capitalizedWord
       case "topic": out += topic ?? (bar.map { String(slot[slot.utf8.index(after: $0)...]) } ?? "this")
       default: out += rest[open...close]
       }
@@ -181,9 +180,6 @@ public struct ClientContext: Sendable, Equatable {
     }
     return out + rest
   }
-
-  /// A pronoun with its first letter in upper case.
-  static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
   /// A stage with its slots filled. The `Say:` line of guidance for the client is said to the
   /// client ("your drinking"); for the clinician's own side it is said to oneself ("her drinking").

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The knowledge and the matcher together: what a front end needs to answer a line.
 public struct Coach: Sendable {

@@ -1,10 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// What the slash commands do to a consult; ``SlashCommand`` names them.
 extension Consultation {
   /// The whole knowledge card of an intent, or of the guidance under discussion.
   func card(_ argument: String) -> Response {
-    let id = argument.trimmingCharacters(in: .whitespaces)
+    let id = argument.trimmingSpaces()
     if id.isEmpty {
       guard let intent = current?.intent else { return .text("usage: /show ID (/topics lists them)\n") }
       return .text(renderer.renderCard(intent, context: context))
@@ -58,7 +62,7 @@ extension Consultation {
 
   /// Writes the consult so far as Markdown to a private file.
   func save(to argument: String, overwrite: Bool) -> Response {
-    var path = argument.trimmingCharacters(in: .whitespaces)
+    var path = argument.trimmingSpaces()
     guard !path.isEmpty else { return .text("usage: /save FILE (or /save! FILE to replace it)\n") }
     if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { path = home + path.dropFirst() }
     let full = path.hasPrefix("/") ? path : (directory ?? FileManager.default.currentDirectoryPath) + "/" + path
@@ -79,7 +83,7 @@ extension Consultation {
       if speaker == "you" {
         out += text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n\n"
       } else {
-        out += "```text\n" + text.trimmingCharacters(in: .newlines) + "\n```\n\n"
+        out += "```text\n" + text.trimmingLineBreaks() + "\n```\n\n"
       }
     }
     return out

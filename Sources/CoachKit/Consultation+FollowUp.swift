@@ -1,4 +1,3 @@
-import Foundation
 
 /// Lines that continue the consult rather than start it afresh: "what next?", "why?", an
 /// answer to the coach's question, "what if she gets angry?".

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Walking the stages of the guidance under discussion: `/next`, `/back`, `/stage`, "why?".
 extension Consultation {

@@ -1,4 +1,3 @@
-import Foundation
 
 /// One consult: the lines the user types, answered in turn, with what is known so far (the
 /// guidance under discussion, the stage reached, the client's pronoun, topic and mandate).
@@ -200,7 +199,7 @@ public struct Consultation: Sendable {
   /// Runs a slash command from the table; in JSON mode its text becomes a JSON line.
   mutating func command(_ line: String) -> Response {
     let name = Self.commandName(line)
-    let argument = line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)
+    let argument = line.dropFirst(name.count + 1).trimmingSpaces()
     guard let command = SlashCommand.named(name) else {
       return output(command: name, "unknown command '/\(Self.printable(name))', type /help\n")
     }
@@ -216,7 +215,7 @@ public struct Consultation: Sendable {
   /// An error about a command, as text or as a JSON line.
   func output(command: String, _ text: String) -> Response {
     guard format == .json else { return .text(text) }
-    return .text(JSON.object([("command", .string(command)), ("error", .string(text.trimmingCharacters(in: .newlines)))]).serialized() + "\n")
+    return .text(JSON.object([("command", .string(command)), ("error", .string(text.trimmingLineBreaks()))]).serialized() + "\n")
   }
 
   /// Answers a new description, or a follow-up that names a new sign or situation ("what if

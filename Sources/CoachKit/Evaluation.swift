@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Measures the matcher on a labelled set: `{"text": ..., "accept": [ids]}` per line, where
 /// `"unknown"` in accept means the line should be turned away.
@@ -40,19 +44,24 @@ public struct Evaluation: Sendable {
   /// Every outcome, in file order.
   public var outcomes: [Outcome]
 
+  /// One line of a labelled set as it is written; other keys are ignored.
+  private struct Labelled: Decodable {
+    var text: String
+    var accept: [String]
+  }
+
   /// Reads a JSONL set.
   /// - Throws: ``CoachError`` naming the line that is not a labelled sample.
   public static func samples(from text: String, path: String) throws(CoachError) -> [Sample] {
     var samples: [Sample] = []
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = line.trimmingWhiteSpace()
       if trimmed.isEmpty { continue }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any],
-        let text = object["text"] as? String, let accept = object["accept"] as? [String], !accept.isEmpty
+      guard let labelled = try? JSONDecoder().decode(Labelled.self, from: Data(trimmed.utf8)), !labelled.accept.isEmpty
       else {
         throw .knowledge(path: path, line: index + 1, message: "expected {\"text\": \"...\", \"accept\": [\"id\", ...]}")
       }
-      samples.append(Sample(text: text, accept: accept, line: index + 1))
+      samples.append(Sample(text: labelled.text, accept: labelled.accept, line: index + 1))
     }
     return samples
   }
@@ -168,16 +177,18 @@ public struct Evaluation: Sendable {
 
   /// The figures as a text report, the way `rasa test nlu` prints them.
   public func report() -> String {
-    func percent(_ value: Double) -> String { String(format: "%5.1f%%", value * 100) }
+    func percent(_ value: Double) -> String { String(printf: "%5.1f%%", value * 100) }
     var out = "lines \(outcomes.count), in scope \(outcomes.filter { $0.sample.inScope }.count), out of scope \(outcomes.filter { !$0.sample.inScope }.count), risk \(outcomes.filter { $0.sample.isRisk }.count)\n"
     out += "top-1 accuracy (in scope)   \(percent(accuracy))   before the threshold \(percent(rawAccuracy))\n"
     out += "out-of-scope rejected       \(percent(rejection))\n"
-    out += "in-scope accepted           \(percent(acceptance))   AUROC in vs out \(String(format: "%.3f", unknownAUROC))\n"
+    out += "in-scope accepted           \(percent(acceptance))   AUROC in vs out \(String(printf: "%.3f", unknownAUROC))\n"
     out += "risk recall                 \(percent(riskRecall))   false alarms \(falseAlarms.count)\n\n"
     out += "intent                     support  precision  recall     f1\n"
     for score in perIntent {
-      out += score.intent.padding(toLength: 26, withPad: " ", startingAt: 0)
-        + String(format: " %7d  %9.2f  %6.2f  %5.2f\n", score.support, score.precision, score.recall, score.f1)
+      // The id cut or filled to 26 columns, as `padding(toLength:withPad:startingAt:)` gave it.
+      let id = score.intent.prefix(26)
+      out += id + String(repeating: " ", count: 26 - id.count)
+        + String(printf: " %7d  %9.2f  %6.2f  %5.2f\n", score.support, score.precision, score.recall, score.f1)
     }
     let confusions = confusions()
     if !confusions.isEmpty {
@@ -187,7 +198,7 @@ public struct Evaluation: Sendable {
     if !errors.isEmpty {
       out += "\nlines answered wrongly\n"
       for outcome in errors {
-        out += "  \(outcome.sample.line): \(outcome.sample.text.prefix(100)) · expected \(outcome.sample.accept.joined(separator: "|")) · answered \(outcome.predicted) \(String(format: "%.2f", outcome.confidence))\n"
+        out += "  \(outcome.sample.line): \(outcome.sample.text.prefix(100)) · expected \(outcome.sample.accept.joined(separator: "|")) · answered \(outcome.predicted) \(String(printf: "%.2f", outcome.confidence))\n"
       }
     }
     return out

@@ -29,7 +29,7 @@ public struct Guidance: Sendable, Equatable {
       /// Reads a stage from its id or title, in any case ("buy-in", "Create buy-in", "case").
       public init?(loosely text: String) {
         // Every line typed is tried as a stage name, so this is one dictionary lookup.
-        guard text.utf8.count <= 40, let found = Self.byKey[text.lowercased().trimmingWhiteSpace()] else { return nil }
+        guard text.utf8.count <= 40, let found = Self.byKey[text.lowercased().trimmingSpaces()] else { return nil }
         self = found
       }
 
@@ -85,5 +85,3 @@ public struct Guidance: Sendable, Equatable {
     self.alongside = alongside
   }
 }
-
-import Foundation

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// All the intents the coach knows, read from the embedded `Knowledge/` and any folders the
 /// user adds, with the source document they were written from.
@@ -64,11 +68,10 @@ public struct IntentTable: Sendable {
   /// - Throws: ``KnowledgeErrors`` for a missing folder, an unreadable or non-UTF-8 file, or a
   ///   malformed one.
   public static func files(in folder: String) throws(KnowledgeErrors) -> [(path: String, text: String)] {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+    guard let kind = PathKind(of: folder) else {
       throw KnowledgeErrors(errors: [.missingInput(path: folder)])
     }
-    guard isFolder.boolValue else {
+    guard kind == .folder else {
       throw KnowledgeErrors(errors: [.unreadable(path: folder, reason: "not a folder")])
     }
     let names: [String]
@@ -80,7 +83,7 @@ public struct IntentTable: Sendable {
     var files: [(String, String)] = []
     var problems: [CoachError] = []
     for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") || name.hasSuffix(".lexicon") {
-      let path = (folder as NSString).appendingPathComponent(name)
+      let path = folder.appendingPathComponent(name)
       guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
         problems.append(.unreadable(path: path, reason: Self.whyUnreadable(path)))
         continue
@@ -97,12 +100,11 @@ public struct IntentTable: Sendable {
 
   /// Why a file in a knowledge folder cannot be read, in words a person can act on.
   static func whyUnreadable(_ path: String) -> String {
-    var isFolder: ObjCBool = false
-    if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+    guard let kind = PathKind(of: path) else {
       let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
       return target.map { "a link to '\($0)', which does not exist" } ?? "it does not exist"
     }
-    if isFolder.boolValue { return "it is a folder, not a file" }
+    if kind == .folder { return "it is a folder, not a file" }
     return "permission denied"
   }
 

@@ -1,5 +1,3 @@
-import Foundation
-import Yams
 
 /// Reads one knowledge file (YAML front matter, then `## ` sections) into an ``Intent``.
 ///
@@ -40,10 +38,8 @@ public enum KnowledgeParser {
     let front: FrontMatter
     do {
       front = try FrontMatter(yaml: yaml, firstLine: 2, closingLine: close + 1)
-    } catch let error as FrontMatter.Problem {
-      throw KnowledgeErrors(errors: [.knowledge(path: path, line: error.line, message: error.message)])
     } catch {
-      throw KnowledgeErrors(errors: [.knowledge(path: path, line: 2, message: "front matter: \(error)")])
+      throw KnowledgeErrors(errors: [.knowledge(path: path, line: error.line, message: error.message)])
     }
 
     for (key, line) in front.keyLines where !knownKeys.contains(key) {
@@ -54,7 +50,7 @@ public enum KnowledgeParser {
       let valid = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
       if !valid || id.hasPrefix("-") || id == "unknown" {
         fail(front.line(of: "id"), "id '\(id)' must be lower-case letters, digits and '-', and not 'unknown'")
-      } else if case let base = (path as NSString).lastPathComponent, base.hasSuffix(".md"), String(base.dropLast(3)) != id {
+      } else if case let base = path.lastPathComponent, base.hasSuffix(".md"), String(base.dropLast(3)) != id {
         fail(front.line(of: "id"), "id '\(id)' does not match the file name '\(base)'")
       }
     }
@@ -94,35 +90,34 @@ struct FrontMatter {
     var message: String
   }
 
-  private var values: [String: Node] = [:]
+  private var values: [String: YAMLNode] = [:]
   private(set) var keyLines: [(String, Int)] = []
   private let firstLine: Int
   /// The closing `---` line, where a missing key is reported.
   private let endLine: Int
 
-  init(yaml: String, firstLine: Int, closingLine: Int) throws {
+  init(yaml: String, firstLine: Int, closingLine: Int) throws(Problem) {
     self.firstLine = firstLine
     self.endLine = closingLine
-    let node: Node?
+    let offset = firstLine - 1
+    let node: YAMLNode?
     do {
-      node = try Yams.compose(yaml: yaml)
-    } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-      let name = duplicates.first ?? ""
-      throw Problem(line: Self.secondLine(of: name, in: yaml, otherwise: context.mark.line) + firstLine - 1, message: "key '\(name)' appears twice")
-    } catch let error as YamlError {
-      throw Problem(line: Self.line(of: error, offset: firstLine - 1), message: "front matter is not valid YAML: \(Self.problem(of: error))")
+      node = try YAMLNode.compose(yaml)
+    } catch {
+      switch error {
+      case .duplicateKey(let name, let line): throw Problem(line: line + offset, message: "key '\(name)' appears twice")
+      case .invalid(let line, let problem):
+        throw Problem(line: line + offset, message: "front matter is not valid YAML: \(problem)")
+      }
     }
     guard let node else { return }
     guard let mapping = node.mapping else {
       throw Problem(line: firstLine, message: "front matter must be a mapping of 'key: value' lines")
     }
     for (key, value) in mapping {
-      guard let name = key.string else {
-        throw Problem(line: (key.mark?.line ?? 1) + firstLine - 1, message: "front matter keys must be words")
-      }
-      let line = (key.mark?.line ?? 1) + firstLine - 1
-      if values[name] != nil {
-        throw Problem(line: line, message: "key '\(name)' appears twice")
+      let line = key.line + offset
+      guard let name = key.scalar else {
+        throw Problem(line: line, message: "front matter keys must be words")
       }
       values[name] = value
       keyLines.append((name, line))
@@ -138,7 +133,7 @@ struct FrontMatter {
       fail(endLine, "missing required key '\(key)'")
       return nil
     }
-    guard let text = node.scalar?.string.trimmingWhiteSpace(), !text.isEmpty else {
+    guard let text = node.scalar?.trimmingWhiteSpace(), !text.isEmpty else {
       fail(line(of: key), "'\(key)' must be a non-empty text")
       return nil
     }
@@ -150,7 +145,7 @@ struct FrontMatter {
       if required { fail(endLine, "missing required key '\(key)'") }
       return []
     }
-    if node.scalar?.string.isEmpty == true, node.scalar?.style == .plain {
+    if node.isEmptyPlainScalar {
       if required { fail(line(of: key), "'\(key)' is empty: give at least one item") }
       return []
     }
@@ -160,8 +155,8 @@ struct FrontMatter {
     }
     var items: [String] = []
     for item in sequence {
-      let itemLine = (item.mark?.line ?? 1) + firstLine - 1
-      guard let text = item.scalar?.string.trimmingWhiteSpace() else {
+      let itemLine = item.line + firstLine - 1
+      guard let text = item.scalar?.trimmingWhiteSpace() else {
         fail(itemLine, "each item of '\(key)' must be a text")
         continue
       }
@@ -175,33 +170,6 @@ struct FrontMatter {
       fail(line(of: key), "'\(key)' is empty: give at least one item")
     }
     return items
-  }
-
-  /// The 1-based line of the second top-level `key:` in the YAML, where a repeated key is reported.
-  static func secondLine(of key: String, in yaml: String, otherwise fallback: Int) -> Int {
-    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-      .filter { $0.element.hasPrefix(key + ":") || $0.element.hasPrefix("\"\(key)\":") }
-    return lines.count > 1 ? lines[1].offset + 1 : max(1, fallback)
-  }
-
-  static func line(of error: YamlError, offset: Int) -> Int {
-    switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-      return mark.line + offset
-    default:
-      return offset + 1
-    }
-  }
-
-  static func problem(of error: YamlError) -> String {
-    switch error {
-    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-      .composer(let context, let problem, _, _):
-      if let context { return "\(problem) (\(context.text))" }
-      return problem
-    default:
-      return "\(error)"
-    }
   }
 }
 
@@ -306,7 +274,7 @@ struct Body {
       if let colon = trimmed.firstIndex(of: ":"),
         case let label = trimmed[..<colon].lowercased(), ["do", "why", "say"].contains(label)
       {
-        if fields[label] != nil { fail(line, "stage '\(name.rawValue)' has two '\(label.capitalized):' lines") }
+        if fields[label] != nil { fail(line, "stage '\(name.rawValue)' has two '\(label.capitalizedWord):' lines") }
         fields[label] = trimmed[trimmed.index(after: colon)...].trimmingWhiteSpace()
         last = label
       } else if let label = last {
@@ -321,7 +289,7 @@ struct Body {
     }
     var complete = true
     for label in ["do", "why", "say"] where (fields[label] ?? "").isEmpty {
-      fail(section.line, "stage '\(name.rawValue)' has no '\(label.capitalized):' line")
+      fail(section.line, "stage '\(name.rawValue)' has no '\(label.capitalizedWord):' line")
       complete = false
     }
     guard complete else { return nil }

@@ -1,9 +1,10 @@
-import Foundation
-
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation  // which brings Darwin along
+#endif
 #if canImport(Glibc)
   import Glibc
-#elseif canImport(Darwin)
-  import Darwin
 #endif
 
 /// Writes files that hold what the user typed: readable by the owner only (mode 0600), and
@@ -43,13 +44,12 @@ public enum PrivateFile {
   /// opens it; returning 0, an errno, or -1 for an unknown failure), then gives it the final
   /// name. On any failure the temporary file is removed and the old file left as it was.
   static func write(to path: String, overwrite: Bool, fill: (Int32, String) -> Int32) throws(CoachError) {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = path.deletingLastPathComponent
     let directory = folder.isEmpty ? "." : folder
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+    guard PathKind(of: directory) == .folder else {
       throw .unwritable(path: path, reason: "the folder '\(directory)' does not exist")
     }
-    if path.hasSuffix("/") || FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue {
+    if path.hasSuffix("/") || PathKind(of: path) == .folder {
       throw .unwritable(path: path, reason: "it is a folder; give a file name")
     }
     if !overwrite, FileManager.default.fileExists(atPath: path) {
@@ -110,7 +110,7 @@ public enum PrivateFile {
     }
 
     static func hiddenName(in directory: String, for target: String) -> String {
-      directory + "/." + (target as NSString).lastPathComponent + "." + String(UInt32.random(in: .min ... .max), radix: 16) + ".tmp"
+      directory + "/." + target.lastPathComponent + "." + String(UInt32.random(in: .min ... .max), radix: 16) + ".tmp"
     }
 
     /// Gives the written file its name: a link, which fails if the name exists, or a rename,

@@ -69,7 +69,7 @@ public struct SafetyScreen: Sendable {
 
   static func compile(_ pattern: String) -> Rule {
     let parts = pattern.split(separator: ":", maxSplits: 1)
-    let concern = String(parts[0]).trimmingCharacters(in: .whitespaces)
+    let concern = String(parts[0]).trimmingSpaces()
     var slots: [Slot] = []
     var gap = 0
     var before: Set<String> = []

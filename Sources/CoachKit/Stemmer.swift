@@ -1,5 +1,4 @@
 import CStemmer
-import Foundation
 
 /// Snowball's English (Porter2) stemmer, from libstemmer: "shrugging", "shrugged" and "shrugs"
 /// all become "shrug".
@@ -9,7 +8,7 @@ public final class Stemmer: @unchecked Sendable {
 
   // libstemmer's stemmer keeps a buffer per instance, so calls are serialised by the lock.
   private let handle: OpaquePointer?
-  private let lock = NSLock()
+  private let lock = Lock()
   /// Stems already computed: the same few thousand words come back again and again.
   private var cache: [String: String] = [:]
 
@@ -27,15 +26,15 @@ public final class Stemmer: @unchecked Sendable {
     var word = word
     return word.withUTF8 { bytes -> String in
       guard let base = bytes.baseAddress else { return "" }
-      lock.lock()
-      defer { lock.unlock() }
-      let key = String(decoding: bytes, as: UTF8.self)
-      if let known = cache[key] { return known }
-      guard let out = sb_stemmer_stem(handle, base, Int32(bytes.count)) else { return key }
-      let length = Int(sb_stemmer_length(handle))
-      let stem = String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
-      if cache.count < 100_000 { cache[key] = stem }
-      return stem
+      return lock.withLock {
+        let key = String(decoding: bytes, as: UTF8.self)
+        if let known = cache[key] { return known }
+        guard let out = sb_stemmer_stem(handle, base, Int32(bytes.count)) else { return key }
+        let length = Int(sb_stemmer_length(handle))
+        let stem = String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
+        if cache.count < 100_000 { cache[key] = stem }
+        return stem
+      }
     }
   }
 }

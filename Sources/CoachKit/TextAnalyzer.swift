@@ -1,4 +1,3 @@
-import Foundation
 
 /// One word of what the user typed, after normalising.
 public struct Token: Sendable, Equatable {
@@ -84,7 +83,7 @@ public enum TextAnalyzer {
   /// The last text analysed and its tokens: a consult reads each line several times (for
   /// follow-ups, for the client's context, for the match), and this saves all but the first.
   private final class LastAnalysis: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = Lock()
     var text = ""
     var tokens: [Token] = []
   }
@@ -93,17 +92,12 @@ public enum TextAnalyzer {
   /// Splits and normalises a text.
   public static func analyze(_ text: String, stemmer: Stemmer = .english) -> [Token] {
     guard stemmer === Stemmer.english else { return tokenize(text, stemmer: stemmer) }
-    last.lock.lock()
-    if last.text == text {
-      defer { last.lock.unlock() }
-      return last.tokens
-    }
-    last.lock.unlock()
+    if let tokens = last.lock.withLock({ last.text == text ? last.tokens : nil }) { return tokens }
     let tokens = tokenize(text, stemmer: stemmer)
-    last.lock.lock()
-    last.text = text
-    last.tokens = tokens
-    last.lock.unlock()
+    last.lock.withLock {
+      last.text = text
+      last.tokens = tokens
+    }
     return tokens
   }
 
@@ -120,7 +114,7 @@ public enum TextAnalyzer {
   /// Readings of raw words already seen: a word costs one lookup here instead of a lookup in
   /// each list and in the stemmer.
   private final class Readings: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = Lock()
     var known: [String: [Reading]] = [:]
   }
   private static let readings = Readings()
@@ -128,11 +122,7 @@ public enum TextAnalyzer {
   /// The words a raw word stands for ("won't" → "will", "not"; "pt" → "client"), read.
   static func readings(of raw: String, stemmer: Stemmer) -> [Reading] {
     let cached = stemmer === Stemmer.english
-    if cached {
-      readings.lock.lock()
-      defer { readings.lock.unlock() }
-      if let known = readings.known[raw] { return known }
-    }
+    if cached, let known = readings.lock.withLock({ readings.known[raw] }) { return known }
     var words = [raw]
     if let expansion = contractions[raw] ?? spellings[raw] {
       words = expansion
@@ -154,9 +144,9 @@ public enum TextAnalyzer {
         endsScope: scopeEnders.contains(word), isStopword: stopwords.contains(word), isWeak: weakWords.contains(word))
     }
     if cached {
-      readings.lock.lock()
-      if readings.known.count < 100_000 { readings.known[raw] = read }
-      readings.lock.unlock()
+      readings.lock.withLock {
+        if readings.known.count < 100_000 { readings.known[raw] = read }
+      }
     }
     return read
   }
@@ -259,8 +249,7 @@ public enum TextAnalyzer {
       case _ where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format:
         out.append(" ")
       default:
-        let plain = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        out.append(plain)
+        out.append(AccentFolding.fold(scalar))
       }
     }
     return out

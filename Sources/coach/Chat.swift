@@ -1,11 +1,16 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension CoachCommand {
   /// The consult: a chat on a terminal, or one answer per line of standard input.
   struct Chat: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "chat",
       abstract: "Consult the coach (the default): a chat on a terminal, one answer per input line otherwise.")
 
     @OptionGroup var options: GlobalOptions
@@ -28,7 +33,7 @@ extension CoachCommand {
 
   /// One answer and exit.
   struct Ask: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Answer one description or question, then exit.")
+    static let configuration = CommandConfiguration(commandName: "ask", abstract: "Answer one description or question, then exit.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -36,7 +41,7 @@ extension CoachCommand {
     var text: [String]
 
     func validate() throws {
-      if text.joined().trimmingCharacters(in: .whitespaces).isEmpty {
+      if text.joined().trimmingSpaces().isEmpty {
         throw ValidationError("Say what the client is doing, e.g. coach ask \"she just shrugs\".")
       }
     }
@@ -53,6 +58,7 @@ extension CoachCommand {
   /// The intent table.
   struct Intents: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "intents",
       abstract: "List the intents: id, title, kind, and (with --json) the example phrases they are built from.")
 
     @OptionGroup var options: GlobalOptions

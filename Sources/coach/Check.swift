@@ -1,11 +1,16 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension CoachCommand {
   /// Validates knowledge and reports coverage.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Validate the knowledge, show which intent covers each source section, and test each example held out.")
 
     @OptionGroup var options: GlobalOptions
@@ -28,9 +33,9 @@ extension CoachCommand {
         out.write("warning: \(intent) has \(count) examples; 12 or more make it reliable\n")
       }
       let share = check.examplesChecked == 0 ? 1 : 1 - Double(check.strays.count) / Double(check.examplesChecked)
-      out.write(String(format: "\nheld-out examples: %d of %d classify to their own intent (%.1f%%)\n", check.examplesChecked - check.strays.count, check.examplesChecked, share * 100))
-      out.write(String(format: "held-out examples ranked first before the unknown threshold: %.1f%%\n", Double(check.rankedFirst) / Double(max(1, check.examplesChecked)) * 100))
-      out.write(String(format: "the unknown threshold that keeps 95%% of held-out examples: %.2f (the matcher uses %.2f)\n", check.suggestedThreshold, try tuning.settings().threshold))
+      out.write(String(printf: "\nheld-out examples: %d of %d classify to their own intent (%.1f%%)\n", check.examplesChecked - check.strays.count, check.examplesChecked, share * 100))
+      out.write(String(printf: "held-out examples ranked first before the unknown threshold: %.1f%%\n", Double(check.rankedFirst) / Double(max(1, check.examplesChecked)) * 100))
+      out.write(String(printf: "the unknown threshold that keeps 95%% of held-out examples: %.2f (the matcher uses %.2f)\n", check.suggestedThreshold, try tuning.settings().threshold))
       for stray in verbose ? check.strays : Array(check.strays.prefix(15)) {
         out.write("  \(stray.intent): “\(stray.example)” → \(stray.answered)\n")
       }
@@ -46,6 +51,7 @@ extension CoachCommand {
   /// Measures accuracy on a labelled set.
   struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "eval",
       abstract: "Measure matching on a labelled JSONL set: accuracy, per-intent F1, confusions, rejection, risk recall.")
 
     @OptionGroup var options: GlobalOptions

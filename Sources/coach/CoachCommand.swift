@@ -1,7 +1,14 @@
 import ArgumentParser
 import CoachKit
 import CoachKnowledge
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation  // which brings Darwin along
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `coach`: what to do when a client resists.
 @main
@@ -29,6 +36,9 @@ struct CoachCommand: ParsableCommand {
       or folder, 74 error reading standard input, 130 interrupted.
       """,
     version: "coach \(version)",
+    // Each subcommand names itself (`commandName:`): otherwise swift-argument-parser derives
+    // the name with String(describing:), whose first dynamic cast scans every protocol
+    // conformance in the binary at start-up.
     subcommands: [Chat.self, Ask.self, Intents.self, Check.self, Eval.self],
     defaultSubcommand: Chat.self
   )

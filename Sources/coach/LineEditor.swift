@@ -1,7 +1,10 @@
 import CEditLine
 import CoachKit
-import Foundation
-
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation  // which brings Darwin along
+#endif
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -123,7 +126,7 @@ final class LineEditor: LineReader {
   }
 
   func saveHistory(to path: String) -> Bool {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = path.deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     do {
       try PrivateFile.write(to: path, overwrite: true) { coach_history_save(history, $0) >= 0 }
@@ -161,10 +164,10 @@ final class LineEditor: LineReader {
         break
       }
     }
-    let text = String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\r\n", with: "\n")
-      .replacingOccurrences(of: "\r", with: "\n")
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    while lines.count > 1, lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+    let text = String(String.UnicodeScalarView(scalars))
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+      .map(String.init)
+    while lines.count > 1, lines.last?.trimmingSpaces().isEmpty == true { lines.removeLast() }
     el_insertstr(editor, lines.first ?? "")
     guard lines.count > 1 else { return UInt8(CC_REFRESH) }
     pastedRest = Array(lines.dropFirst())
@@ -181,7 +184,7 @@ final class LineEditor: LineReader {
     let word: String
     if let space = before.lastIndex(of: " ") {
       word = String(before[before.index(after: space)...])
-      let head = before[..<space].trimmingCharacters(in: .whitespaces)
+      let head = before[..<space].trimmingSpaces()
       switch head {
       case "/show": candidates = intentIDs
       case "/stage": candidates = stageNames

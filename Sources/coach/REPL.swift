@@ -1,5 +1,12 @@
 import CoachKit
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation  // which brings Darwin along
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The chat on a terminal: a banner, a prompt, answers, slash commands, `"""` blocks and
 /// pasted blocks, and line history kept only while the user has turned it on.

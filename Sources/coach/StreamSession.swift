@@ -1,6 +1,9 @@
 import CoachKit
-import Foundation
-
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation  // which brings Darwin along
+#endif
 #if canImport(Glibc)
   import Glibc
 #endif
