@@ -15,7 +15,7 @@ public struct Matcher: Sendable {
     /// Weight of the nearest example against the centroid.
     public var nearestWeight = 0.45
     /// Below this score the answer is `unknown`.
-    public var threshold = 0.14
+    public var threshold = 0.15
     /// Above this ratio of second to first score, the top two are called ambiguous.
     public var ambiguityRatio = 0.92
     /// A sign scoring at least this share of the top situation's score leads, with the situation
