@@ -9,7 +9,9 @@
 /// It learns from each intent's example phrases and keywords: every phrase becomes a sparse
 /// tf-idf vector of stems, negated stems ("!talk") and stem pairs. An input scores against each
 /// intent by its cosine to the nearest example and to the intent's centroid, found through an
-/// inverted index so the cost follows the input's words, not the size of the knowledge.
+/// inverted index so the cost follows the input's words, not the size of the knowledge, and by
+/// a logistic regression trained on the same vectors (``LinearModel``), which learns the words
+/// that tell intents apart; the two are blended half and half.
 /// The safety screen runs first and wins over everything.
 public struct Matcher: Sendable {
   /// Tunable numbers, with the values chosen by held-out tests on the examples.
@@ -17,7 +19,7 @@ public struct Matcher: Sendable {
     /// Weight of the nearest example against the centroid.
     public var nearestWeight = 0.45
     /// Below this score the answer is `unknown`.
-    public var threshold = 0.16
+    public var threshold = 0.15
     /// Above this ratio of second to first score, the top two are called ambiguous.
     public var ambiguityRatio = 0.92
     /// A sign scoring at least this share of the top situation's score leads, with the situation
@@ -41,6 +43,15 @@ public struct Matcher: Sendable {
     public var bigramWeight = 0.6
     /// Weight, in the input's length, of a word the knowledge has never seen.
     public var unseenWeight = 0.55
+    /// Weight of the logistic regression's probability in an intent's score, beside the
+    /// nearest example and the centroid (0: not trained at all).
+    public var linearWeight = 0.5
+    /// Passes of the logistic regression's training over the examples.
+    public var linearEpochs = 20
+    /// L2 decay of the logistic regression's weights.
+    public var linearL2 = 0.00001
+    /// The logistic regression's first learning rate.
+    public var linearRate = 3.0
     /// Creates the default settings.
     public init() {}
 
@@ -48,6 +59,7 @@ public struct Matcher: Sendable {
     public static let names = [
       "nearestWeight", "threshold", "ambiguityRatio", "backdropRatio", "signOverSituationRatio", "commonFeatureQuarters", "riskExampleThreshold", "keywordNearestWeight",
       "conceptWeight", "structureWeight", "negatedTopicWeight", "bigramWeight", "unseenWeight",
+      "linearWeight", "linearEpochs", "linearL2", "linearRate",
     ]
 
     /// Changes one setting by name; false for an unknown name.
@@ -66,6 +78,10 @@ public struct Matcher: Sendable {
       case "negatedTopicWeight": negatedTopicWeight = value
       case "bigramWeight": bigramWeight = value
       case "unseenWeight": unseenWeight = value
+      case "linearWeight": linearWeight = value
+      case "linearEpochs": linearEpochs = Int(value)
+      case "linearL2": linearL2 = value
+      case "linearRate": linearRate = value
       default: return false
       }
       return true
@@ -85,6 +101,8 @@ public struct Matcher: Sendable {
     var centroidPostings: Postings
     /// Known words, for typo correction.
     var vocabulary: Vocabulary
+    /// The logistic regression over the same feature ids, trained from the examples and keywords.
+    var linear: LinearModel
     /// The settings the index was built with (those that shape it).
     var builtWith: [Double]
   }
@@ -185,7 +203,8 @@ public struct Matcher: Sendable {
   static func indexSettings(_ settings: Settings) -> [Double] {
     [
       settings.bigramWeight, settings.negatedTopicWeight, settings.conceptWeight, settings.structureWeight,
-      settings.keywordNearestWeight, Double(settings.commonFeatureQuarters),
+      settings.keywordNearestWeight, Double(settings.commonFeatureQuarters), settings.linearWeight > 0 ? 1 : 0,
+      Double(settings.linearEpochs), settings.linearL2, settings.linearRate,
     ]
   }
 
@@ -231,6 +250,7 @@ public struct Matcher: Sendable {
     let intentCount = Double(max(table.intents.count, 1))
     let idf = documentFrequency.map { log(1 + intentCount / Double($0)) }
 
+    var rows: [LinearModel.Row] = []
     var examplePostings = [[(target: Int32, weight: Float)]](repeating: [], count: ids.count)
     var centroids = [[Int: Double]](repeating: [:], count: table.intents.count)
     for (number, document) in documents.enumerated() {
@@ -238,6 +258,7 @@ public struct Matcher: Sendable {
       let vector = document.features.keys.sorted().map { id in (id, Self.damp(document.features[id]!) * idf[id]) }
       let norm = sqrt(vector.reduce(0) { $0 + $1.1 * $1.1 })
       guard norm > 0 else { continue }
+      rows.append(LinearModel.Row(features: vector.map { ($0.0, $0.1 / norm) }, label: Int(document.owner)))
       for (id, value) in vector {
         // Keywords shape the centroid only: a one-word keyword would otherwise be a perfect
         // "nearest example" for any one-word input that shares it.
@@ -258,9 +279,16 @@ public struct Matcher: Sendable {
       guard norm > 0 else { continue }
       for id in sorted { centroidPostings[id].append((Int32(intent), Float(centroid[id]! / norm))) }
     }
+    let linear =
+      settings.linearWeight > 0
+      ? LinearModel(
+        rows: rows, featureCount: ids.count, classCount: table.intents.count, epochs: settings.linearEpochs, l2: settings.linearL2,
+        learningRate: settings.linearRate)
+      : LinearModel(classCount: table.intents.count)
     return Index(
       features: StringTable(names), documentFrequency: documentFrequency, examplePostings: Postings(examplePostings),
-      centroidPostings: Postings(centroidPostings), vocabulary: Vocabulary(words: surfaces), builtWith: indexSettings(settings))
+      centroidPostings: Postings(centroidPostings), vocabulary: Vocabulary(words: surfaces), linear: linear,
+      builtWith: indexSettings(settings))
   }
 
   /// The features of a text: stems, negated stems and neighbouring stem pairs, with weights.
@@ -329,14 +357,16 @@ public struct Matcher: Sendable {
     let scores = score(corrected)
     var ranked = scores.enumerated().filter { $0.element.total > 0 }.sorted { $0.element.total > $1.element.total }
     // The examples of `safety-risk` are a second net under the screen's cues: when they are
-    // the nearest thing to the input, the input is treated as risk too.
+    // the nearest thing to the input, the input is treated as risk too. Either score can
+    // raise it, so the logistic regression never lowers the net.
     var riskByExample = false
     if let safety = safetyIndex {
-      if let first = ranked.first, first.offset == safety, first.element.total >= settings.riskExampleThreshold,
-        let nearest = first.element.nearest, nearest < keywordStart[safety]
-      {
+      let risk = scores[safety]
+      let firstByTotal = ranked.first?.offset == safety && risk.total >= settings.riskExampleThreshold
+      let firstBySimilarity = risk.similarity >= settings.riskExampleThreshold && !scores.contains { $0.similarity > risk.similarity }
+      if firstByTotal || firstBySimilarity, let nearest = risk.nearest, nearest < keywordStart[safety] {
         riskByExample = true
-        evidence.nearestExample = first.element.nearest.map(exampleText)
+        evidence.nearestExample = exampleText(nearest)
       }
       ranked.removeAll { $0.offset == safety }
     }
@@ -359,17 +389,23 @@ public struct Matcher: Sendable {
     var primary = best
     var backdrop: String?
     let kinds = intentKinds
+    // Whether a sign and a situation are both described is asked of the similarity scores,
+    // which each intent earns on its own; the logistic regression's probabilities compete, so
+    // "court-ordered, just shrugs" would leave the sign little beside the situation.
+    let rest = ranked.dropFirst().sorted { $0.element.similarity > $1.element.similarity }
     // A sign described against a situation ("court-ordered and silent"): the sign leads and the
     // situation frames it.
     if kinds[best.offset] == .situation,
-      let sign = ranked.dropFirst().first(where: { kinds[$0.offset] == .sign }),
-      sign.element.total >= max(best.element.total * settings.signOverSituationRatio, settings.threshold)
+      let sign = rest.first(where: { kinds[$0.offset] == .sign }),
+      sign.element.similarity >= best.element.similarity * settings.signOverSituationRatio,
+      sign.element.total >= settings.threshold
     {
       primary = sign
       backdrop = intentIDs[best.offset]
     } else if kinds[best.offset] == .sign,
-      let situation = ranked.dropFirst().first(where: { kinds[$0.offset] == .situation }),
-      situation.element.total >= max(best.element.total * settings.backdropRatio, settings.threshold),
+      let situation = rest.first(where: { kinds[$0.offset] == .situation }),
+      situation.element.similarity >= best.element.similarity * settings.backdropRatio,
+      situation.element.total >= settings.threshold,
       situation.element.centroid > 0.2
     {
       backdrop = intentIDs[situation.offset]
@@ -392,6 +428,8 @@ public struct Matcher: Sendable {
     var nearestCosine: Double = 0
     var nearest: Int?
     var centroid: Double = 0
+    /// The nearest example and the centroid blended, before the logistic regression.
+    var similarity: Double = 0
     var total: Double = 0
   }
 
@@ -454,7 +492,15 @@ public struct Matcher: Sendable {
     }
     let w = settings.nearestWeight
     for index in scores.indices {
-      scores[index].total = w * scores[index].nearestCosine + (1 - w) * scores[index].centroid
+      scores[index].similarity = w * scores[index].nearestCosine + (1 - w) * scores[index].centroid
+      scores[index].total = scores[index].similarity
+    }
+    if settings.linearWeight > 0 {
+      let probabilities = index.linear.probabilities(weighted.map { ($0.0, $0.1 / norm) })
+      let l = settings.linearWeight
+      for index in scores.indices {
+        scores[index].total = (1 - l) * scores[index].similarity + l * probabilities[index]
+      }
     }
     return scores
   }

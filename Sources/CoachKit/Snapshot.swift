@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 2\n"
+  static let magic = "coach-snapshot 3\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -234,6 +234,9 @@ enum Snapshot {
     }
     out.raw(index.vocabulary.words.bytes)
     out.numbers(index.vocabulary.words.ends)
+    out.number(index.linear.classCount)
+    out.floats(index.linear.weights)
+    out.floats(index.linear.bias)
     out.doubles(index.builtWith)
   }
 
@@ -247,16 +250,21 @@ enum Snapshot {
     let centroids = Matcher.Postings(ends: reader.numbers(), targets: reader.numbers(), weights: reader.floats())
     let wordBytes = reader.raw()
     let wordEnds = reader.numbers()
+    let classCount = reader.count()
+    let weights = reader.floats()
+    let bias = reader.floats()
     let builtWith = reader.doubles()
     let exampleCount = table.intents.reduce(0) { $0 + $1.examples.count + $1.keywords.count }
     let intentCount = table.intents.count
     guard !reader.failed, fits(featureEnds, within: featureBytes.count), fits(wordEnds, within: wordBytes.count),
       frequency.count == featureEnds.count, frequency.allSatisfy({ $0 >= 0 }),
-      fits(examples, features: featureEnds.count, targets: exampleCount), fits(centroids, features: featureEnds.count, targets: intentCount)
+      fits(examples, features: featureEnds.count, targets: exampleCount), fits(centroids, features: featureEnds.count, targets: intentCount),
+      classCount == intentCount, bias.count == intentCount, weights.isEmpty || weights.count == featureEnds.count * intentCount
     else { return nil }
     return Matcher.Index(
       features: StringTable(bytes: featureBytes, ends: featureEnds), documentFrequency: frequency, examplePostings: examples,
-      centroidPostings: centroids, vocabulary: Vocabulary(table: StringTable(bytes: wordBytes, ends: wordEnds)), builtWith: builtWith)
+      centroidPostings: centroids, vocabulary: Vocabulary(table: StringTable(bytes: wordBytes, ends: wordEnds)),
+      linear: LinearModel(classCount: classCount, weights: weights, bias: bias), builtWith: builtWith)
   }
 
   /// Whether ends rise and stay within a length.

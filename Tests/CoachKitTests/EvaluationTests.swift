@@ -62,14 +62,10 @@ import CoachKnowledge
     #expect(evaluation.falseAlarms.isEmpty)
   }
 
-  /// The floors of issue 3. Top-1 accuracy is not there yet (see the README's accuracy
-  /// section): recorded as a known issue, so the day it is reached this test says so and the
-  /// wrapper comes off.
+  /// The floors of issue 3.
   @Test func reachesTheFloorsOfIssue3() throws {
     let evaluation = try Self.projectSet()
-    withKnownIssue("top-1 accuracy is below the 92% floor") {
-      #expect(evaluation.accuracy >= 0.92)
-    }
+    #expect(evaluation.accuracy >= 0.92, "\(evaluation.report())")
     #expect(evaluation.rejection >= 0.90)
     #expect(evaluation.acceptance >= 0.95)
     #expect(evaluation.riskRecall == 1)
