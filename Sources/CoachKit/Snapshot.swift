@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 3\n"
+  static let magic = "coach-snapshot 4\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -33,6 +33,16 @@ enum Snapshot {
     mutating func floats(_ values: [Float]) {
       number(values.count)
       for value in values { number(UInt64(value.bitPattern)) }
+    }
+
+    /// Sixteen-bit numbers in three digits each, without continuation bits, so they read back
+    /// in a tight loop.
+    mutating func shorts(_ values: [Int16]) {
+      number(values.count)
+      for value in values {
+        let unsigned = UInt32(Int32(value) + 32768)
+        bytes += [UInt8(unsigned & 0x3F), UInt8(unsigned >> 6 & 0x3F), UInt8(unsigned >> 12 & 0x3F)]
+      }
     }
 
     mutating func doubles(_ values: [Double]) {
@@ -109,6 +119,23 @@ enum Snapshot {
       let count = count()
       return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
         for index in 0..<count { buffer[index] = Float(bitPattern: UInt32(truncatingIfNeeded: number())) }
+        initialized = count
+      }
+    }
+
+    mutating func shorts() -> [Int16] {
+      let count = count()
+      guard count * 3 <= base.count - position else {
+        failed = true
+        return []
+      }
+      defer { position += count * 3 }
+      return [Int16](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let digits = UnsafeBufferPointer(rebasing: base[position..<position + count * 3])
+        for index in 0..<count {
+          let value = Int32(digits[3 * index] & 0x3F) | Int32(digits[3 * index + 1] & 0x3F) << 6 | Int32(digits[3 * index + 2] & 0x3F) << 12
+          buffer[index] = Int16(truncatingIfNeeded: value - 32768)
+        }
         initialized = count
       }
     }
@@ -235,7 +262,8 @@ enum Snapshot {
     out.raw(index.vocabulary.words.bytes)
     out.numbers(index.vocabulary.words.ends)
     out.number(index.linear.classCount)
-    out.floats(index.linear.weights)
+    out.shorts(index.linear.weights)
+    out.floats([index.linear.step])
     out.floats(index.linear.bias)
     out.doubles(index.builtWith)
   }
@@ -251,7 +279,8 @@ enum Snapshot {
     let wordBytes = reader.raw()
     let wordEnds = reader.numbers()
     let classCount = reader.count()
-    let weights = reader.floats()
+    let weights = reader.shorts()
+    let step = reader.floats().first ?? 0
     let bias = reader.floats()
     let builtWith = reader.doubles()
     let exampleCount = table.intents.reduce(0) { $0 + $1.examples.count + $1.keywords.count }
@@ -264,7 +293,7 @@ enum Snapshot {
     return Matcher.Index(
       features: StringTable(bytes: featureBytes, ends: featureEnds), documentFrequency: frequency, examplePostings: examples,
       centroidPostings: centroids, vocabulary: Vocabulary(table: StringTable(bytes: wordBytes, ends: wordEnds)),
-      linear: LinearModel(classCount: classCount, weights: weights, bias: bias), builtWith: builtWith)
+      linear: LinearModel(classCount: classCount, weights: weights, step: step, bias: bias), builtWith: builtWith)
   }
 
   /// Whether ends rise and stay within a length.

@@ -44,12 +44,14 @@ import CoachKnowledge
     let values: [UInt64] = [0, 1, 63, 64, 4095, 4096, UInt64(UInt32.max), UInt64.max]
     for value in values { writer.number(value) }
     writer.floats([0, 1, -2.5, .leastNonzeroMagnitude, .greatestFiniteMagnitude])
+    writer.shorts([0, 1, -1, .max, .min, 12345])
     writer.text("café \"quoted\"")
     #expect(writer.bytes.allSatisfy { $0 < 0x80 } == false)  // the text's é
     writer.bytes.withUnsafeBufferPointer { buffer in
       var reader = Snapshot.Reader(buffer)
       #expect(values.map { _ in reader.number() } == values)
       #expect(reader.floats() == [0, 1, -2.5, .leastNonzeroMagnitude, .greatestFiniteMagnitude])
+      #expect(reader.shorts() == [0, 1, -1, .max, .min, 12345])
       #expect(reader.text() == "café \"quoted\"")
       #expect(reader.isComplete)
     }
