@@ -103,6 +103,8 @@ public struct ClientContext: Sendable, Equatable {
     ["raise"], ["raising"], ["discuss"], ["discussing"], ["comes", "to"], ["come", "to"], ["topic", "of"], ["subject", "of"],
     ["talk", "of"], ["conversation", "about"], ["questions", "about"],
   ]
+  /// The first words of the openers.
+  static let topicOpenerStarts = Set(topicOpeners.map { $0[0] })
   /// Words that end a topic: "her drinking" stops before "she shuts down".
   static let topicStops: Set<String> = [
     "she", "he", "they", "it", "and", "but", "so", "then", "because", "when", "i", "we", "the", "client", "shuts",
@@ -112,6 +114,8 @@ public struct ClientContext: Sendable, Equatable {
   /// The topic named after an opener, up to five words in its clause.
   static func topic(in tokens: [Token]) -> String? {
     let words = tokens.map(\.word)
+    // Most lines name no topic: one set lookup a word says so before the openers are tried.
+    guard words.contains(where: topicOpenerStarts.contains) else { return nil }
     for opener in topicOpeners {
       guard opener.count <= words.count else { continue }
       for start in 0...(words.count - opener.count) where words[start] == opener[0] && words[start..<start + opener.count].elementsEqual(opener) {

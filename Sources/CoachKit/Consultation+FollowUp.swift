@@ -28,12 +28,20 @@ extension Consultation {
   ]
 
   /// The words of a line as a lookup key: folded, contractions expanded, letters only.
+  /// The most words a follow-up phrase, a stage name or an answer to a choice has.
+  static let longestFollowUp = 12
+
   static func key(_ line: String) -> String {
     TextAnalyzer.analyze(line).filter { !$0.word.utf8.contains(UInt8(ascii: "'")) }.map(\.word).joined(separator: " ")
   }
 
   /// Answers the line if it continues the consult; nil if it is a new description.
   mutating func followUp(_ line: String) -> Turn? {
+    // A follow-up is a few words ("what next", "why", "the second one"); a description is
+    // longer, and is not read as one.
+    if choice == nil {
+      guard current?.intent != nil, TextAnalyzer.analyze(line).count <= Self.longestFollowUp else { return nil }
+    }
     let key = Self.key(line)
     if choice != nil {
       if let turn = resolveChoice(key) { return turn }

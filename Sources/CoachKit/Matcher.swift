@@ -437,11 +437,13 @@ public struct Matcher: Sendable {
   func score(_ tokens: [Token]) -> [Score] {
     var found: [(id: Int, order: Int, weight: Double)] = []
     var unseen = 0.0
+    // A local, so the closure below captures the table alone and not a copy of the matcher.
+    let known = index.features
     for (feature, weight) in Self.features(
           tokens, bigramWeight: settings.bigramWeight, negatedTopicWeight: settings.negatedTopicWeight, lexicon: table.lexicon,
           conceptWeight: settings.conceptWeight, structureWeight: settings.structureWeight,
-          isKnown: { index.features.index(of: $0) != nil || index.features.index(prefix: UInt8(ascii: "!"), $0) != nil }) {
-      if let id = index.features.index(of: feature) {
+          isKnown: { known.index(of: $0) != nil || known.index(prefix: UInt8(ascii: "!"), $0) != nil }) {
+      if let id = known.index(of: feature) {
         found.append((id, found.count, weight))
       } else if !feature.utf8.contains(UInt8(ascii: " ")) {
         unseen += weight
@@ -471,21 +473,31 @@ public struct Matcher: Sendable {
 
     var exampleDots = [Double](repeating: 0, count: exampleOwner.count)
     var touched: [Int32] = []
+    let examples = index.examplePostings
+    let centroids = index.centroidPostings
+    exampleDots.withUnsafeMutableBufferPointer { dots in
+      examples.targets.withUnsafeBufferPointer { targets in
+        examples.weights.withUnsafeBufferPointer { weights in
+          for (id, value) in weighted {
+            let q = value / norm
+            for position in examples[id] {
+              let example = Int(targets[position])
+              if dots[example] == 0 { touched.append(Int32(example)) }
+              dots[example] += q * Double(weights[position])
+            }
+          }
+        }
+      }
+    }
     for (id, value) in weighted {
       let q = value / norm
-      let examples = index.examplePostings
-      for position in examples[id] {
-        let example = Int(examples.targets[position])
-        if exampleDots[example] == 0 { touched.append(Int32(example)) }
-        exampleDots[example] += q * Double(examples.weights[position])
-      }
-      let centroids = index.centroidPostings
       for position in centroids[id] { scores[Int(centroids.targets[position])].centroid += q * Double(centroids.weights[position]) }
     }
-    for example in touched.sorted() {
+    // The nearest example of each intent; of two equally near, the one written first.
+    for example in touched {
       let dot = exampleDots[Int(example)]
       let owner = Int(exampleOwner[Int(example)])
-      if dot > scores[owner].nearestCosine {
+      if dot > scores[owner].nearestCosine || (dot == scores[owner].nearestCosine && dot > 0 && Int(example) < scores[owner].nearest ?? Int.max) {
         scores[owner].nearestCosine = dot
         scores[owner].nearest = Int(example)
       }

@@ -237,6 +237,19 @@ public enum TextAnalyzer {
 
   /// Lower case without accents, with typographic quotes and dashes made plain.
   public static func fold(_ text: String) -> String {
+    // Plain ASCII, most of what is typed, folds byte by byte.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+        for (index, byte) in text.utf8.enumerated() {
+          switch byte {
+          case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[index] = byte + 32
+          case UInt8(ascii: "`"): buffer[index] = UInt8(ascii: "'")
+          default: buffer[index] = byte
+          }
+        }
+        return text.utf8.count
+      }
+    }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
