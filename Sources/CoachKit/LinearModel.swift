@@ -9,9 +9,12 @@
 ///
 /// Where the nearest example and the centroid ask "what does this look like?", the model learns
 /// which features tell one intent from the others ("court" says mandated; "client" says
-/// nothing). It is trained in `Matcher.init` from the same vectors the index holds, by
-/// stochastic gradient descent with L2 decay, in a fixed order so every run gives the same
-/// weights.
+/// nothing). It is trained from the same vectors the index holds, by stochastic gradient
+/// descent with L2 decay, in a fixed order so every run gives the same weights.
+///
+/// It is sparse: a feature has a weight only for the intents whose examples use it (the pairs
+/// of the centroid postings), so the model grows with the knowledge, not with features ×
+/// intents, and a match touches only the weights of the words it has.
 struct LinearModel: Sendable, Equatable {
   /// One training vector: unit-length tf-idf features and its intent.
   struct Row {
@@ -21,9 +24,10 @@ struct LinearModel: Sendable, Equatable {
 
   /// The number of intents (classes).
   let classCount: Int
-  /// Feature-major weights, in steps of `step`: `weights[feature * classCount + intent]`.
-  /// Sixteen bits keep the scores to four decimals or so, halve the memory, and let a snapshot
-  /// hold them in three ASCII digits each instead of six.
+  /// Per feature, the run of intents it has a weight for (the centroid postings' layout).
+  let pairs: Matcher.Postings
+  /// The weights, one per pair, in steps of `step`. Sixteen bits keep the scores to four
+  /// decimals or so, halve the memory, and let a snapshot hold them in three ASCII digits each.
   let weights: [Int16]
   /// What one unit of a stored weight is worth.
   let step: Float
@@ -31,8 +35,9 @@ struct LinearModel: Sendable, Equatable {
   let bias: [Float]
 
   /// A model read back from a snapshot.
-  init(classCount: Int, weights: [Int16], step: Float, bias: [Float]) {
+  init(classCount: Int, pairs: Matcher.Postings, weights: [Int16], step: Float, bias: [Float]) {
     self.classCount = classCount
+    self.pairs = pairs
     self.weights = weights
     self.step = step
     self.bias = bias
@@ -40,70 +45,55 @@ struct LinearModel: Sendable, Equatable {
 
   /// A model that scores nothing, for a matcher that does not use one.
   init(classCount: Int) {
-    self.classCount = classCount
-    weights = []
-    step = 0
-    bias = [Float](repeating: 0, count: classCount)
+    self.init(classCount: classCount, pairs: Matcher.Postings([]), weights: [], step: 0, bias: [Float](repeating: 0, count: classCount))
   }
 
-  /// Trains on the rows.
+  /// Trains on the rows, with a weight for each pair of `pairs`.
   /// - Parameters:
-  ///   - featureCount: the number of feature ids.
   ///   - epochs: passes over the rows.
   ///   - l2: L2 decay per unit of learning rate.
   ///   - learningRate: the first pass's step; later passes take `rate / (1 + epoch)`.
-  init(rows: [Row], featureCount: Int, classCount: Int, epochs: Int, l2: Double, learningRate: Double) {
+  init(rows: [Row], pairs: Matcher.Postings, classCount: Int, epochs: Int, l2: Double, learningRate: Double) {
     self.classCount = classCount
+    self.pairs = pairs
     let c = classCount
-    // The rows flattened, so the inner loops read plain arrays.
-    var rowStart = [0]
-    var ids: [Int] = []
-    var values: [Float] = []
-    for row in rows {
-      for (id, value) in row.features {
-        ids.append(id)
-        values.append(Float(value))
-      }
-      rowStart.append(ids.count)
-    }
     // The weights are kept as `scale × stored`, so the L2 decay of every weight is one
-    // multiplication per step instead of a pass over the whole matrix.
-    var stored = [Float](repeating: 0, count: featureCount * c)
+    // multiplication per step instead of a pass over all of them.
+    var stored = [Float](repeating: 0, count: pairs.targets.count)
     var scale: Float = 1
     var bias = [Float](repeating: 0, count: c)
     var order = Array(rows.indices)
     var random = SplitMix(seed: 0x5EED)
     var logits = [Float](repeating: 0, count: c)
+    let flat = rows.map { row in row.features.map { (run: pairs[$0.id], value: Float($0.value)) } }
     stored.withUnsafeMutableBufferPointer { w in
       logits.withUnsafeMutableBufferPointer { p in
         bias.withUnsafeMutableBufferPointer { b in
-          for epoch in 0..<max(epochs, 0) {
-            // A fixed shuffle per pass: the same on every run.
-            for index in stride(from: order.count - 1, to: 0, by: -1) {
-              order.swapAt(index, Int(random.next() % UInt64(index + 1)))
-            }
-            let rate = Float(learningRate / (1 + Double(epoch)))
-            for number in order {
-              let span = rowStart[number]..<rowStart[number + 1]
-              for k in 0..<c { p[k] = b[k] }
-              for f in span {
-                let base = ids[f] * c
-                let v = values[f] * scale
-                for k in 0..<c { p[k] += v * w[base + k] }
+          pairs.targets.withUnsafeBufferPointer { target in
+            for epoch in 0..<max(epochs, 0) {
+              // A fixed shuffle per pass: the same on every run.
+              for index in stride(from: order.count - 1, to: 0, by: -1) {
+                order.swapAt(index, Int(random.next() % UInt64(index + 1)))
               }
-              Self.softmax(p)
-              p[rows[number].label] -= 1
-              let step = rate
-              scale *= 1 - rate * Float(l2)
-              for f in span {
-                let base = ids[f] * c
-                let g = step * values[f] / scale
-                for k in 0..<c { w[base + k] -= g * p[k] }
-              }
-              for k in 0..<c { b[k] -= step * p[k] }
-              if scale < 1e-3 {
-                for index in w.indices { w[index] *= scale }
-                scale = 1
+              let rate = Float(learningRate / (1 + Double(epoch)))
+              for number in order {
+                for k in 0..<c { p[k] = b[k] }
+                for (run, value) in flat[number] {
+                  let v = value * scale
+                  for pair in run { p[Int(target[pair])] += v * w[pair] }
+                }
+                Self.softmax(p)
+                p[rows[number].label] -= 1
+                scale *= 1 - rate * Float(l2)
+                for (run, value) in flat[number] {
+                  let g = rate * value / scale
+                  for pair in run { w[pair] -= g * p[Int(target[pair])] }
+                }
+                for k in 0..<c { b[k] -= rate * p[k] }
+                if scale < 1e-3 {
+                  for index in w.indices { w[index] *= scale }
+                  scale = 1
+                }
               }
             }
           }
@@ -120,17 +110,19 @@ struct LinearModel: Sendable, Equatable {
 
   /// The probability of each intent for a query vector (the same unit tf-idf features).
   func probabilities(_ query: [(id: Int, value: Double)]) -> [Double] {
+    guard !weights.isEmpty else { return [Double](repeating: 0, count: classCount) }
     var logits = bias
-    guard !weights.isEmpty else { return logits.map { _ in 0 } }
-    let c = classCount
-    weights.withUnsafeBufferPointer { weights in
-      for (id, value) in query where (id + 1) * c <= weights.count {
-        let base = id * c
-        let scaled = Float(value) * step
-        for k in 0..<c { logits[k] += scaled * Float(weights[base + k]) }
+    logits.withUnsafeMutableBufferPointer { p in
+      weights.withUnsafeBufferPointer { w in
+        pairs.targets.withUnsafeBufferPointer { target in
+          for (id, value) in query where id < pairs.ends.count {
+            let scaled = Float(value) * step
+            for pair in pairs[id] { p[Int(target[pair])] += scaled * Float(w[pair]) }
+          }
+        }
       }
+      Self.softmax(p)
     }
-    logits.withUnsafeMutableBufferPointer { Self.softmax($0) }
     return logits.map(Double.init)
   }
 

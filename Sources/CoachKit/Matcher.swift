@@ -19,7 +19,7 @@ public struct Matcher: Sendable {
     /// Weight of the nearest example against the centroid.
     public var nearestWeight = 0.45
     /// Below this score the answer is `unknown`.
-    public var threshold = 0.15
+    public var threshold = 0.14
     /// Above this ratio of second to first score, the top two are called ambiguous.
     public var ambiguityRatio = 0.92
     /// A sign scoring at least this share of the top situation's score leads, with the situation
@@ -279,15 +279,28 @@ public struct Matcher: Sendable {
       guard norm > 0 else { continue }
       for id in sorted { centroidPostings[id].append((Int32(intent), Float(centroid[id]! / norm))) }
     }
+    let centroidPairs = Postings(centroidPostings)
+    // The regression weighs a feature for the intents that use it, and for what the coach does
+    // not cover: a word can argue against `unknown` without arguing for any one intent.
+    let noise = table.intents.indices.filter { table.intents[$0].kind == .noise }.map(Int32.init)
+    var linearEnds: [Int32] = []
+    var linearTargets: [Int32] = []
+    for run in centroidPostings {
+      let intents = Set(run.map(\.target))
+      linearTargets += (run.map(\.target) + noise.filter { !intents.contains($0) }).sorted()
+      linearEnds.append(Int32(linearTargets.count))
+    }
+    // Pairs only: the weights are the model's.
+    let linearPairs = Postings(ends: linearEnds, targets: linearTargets, weights: [])
     let linear =
       settings.linearWeight > 0
       ? LinearModel(
-        rows: rows, featureCount: ids.count, classCount: table.intents.count, epochs: settings.linearEpochs, l2: settings.linearL2,
+        rows: rows, pairs: linearPairs, classCount: table.intents.count, epochs: settings.linearEpochs, l2: settings.linearL2,
         learningRate: settings.linearRate)
       : LinearModel(classCount: table.intents.count)
     return Index(
       features: StringTable(names), documentFrequency: documentFrequency, examplePostings: Postings(examplePostings),
-      centroidPostings: Postings(centroidPostings), vocabulary: Vocabulary(words: surfaces), linear: linear,
+      centroidPostings: centroidPairs, vocabulary: Vocabulary(words: surfaces), linear: linear,
       builtWith: indexSettings(settings))
   }
 

@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 4\n"
+  static let magic = "coach-snapshot 5\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -262,6 +262,8 @@ enum Snapshot {
     out.raw(index.vocabulary.words.bytes)
     out.numbers(index.vocabulary.words.ends)
     out.number(index.linear.classCount)
+    out.numbers(index.linear.pairs.ends)
+    out.numbers(index.linear.pairs.targets)
     out.shorts(index.linear.weights)
     out.floats([index.linear.step])
     out.floats(index.linear.bias)
@@ -279,6 +281,7 @@ enum Snapshot {
     let wordBytes = reader.raw()
     let wordEnds = reader.numbers()
     let classCount = reader.count()
+    let pairs = Matcher.Postings(ends: reader.numbers(), targets: reader.numbers(), weights: [])
     let weights = reader.shorts()
     let step = reader.floats().first ?? 0
     let bias = reader.floats()
@@ -288,12 +291,13 @@ enum Snapshot {
     guard !reader.failed, fits(featureEnds, within: featureBytes.count), fits(wordEnds, within: wordBytes.count),
       frequency.count == featureEnds.count, frequency.allSatisfy({ $0 >= 0 }),
       fits(examples, features: featureEnds.count, targets: exampleCount), fits(centroids, features: featureEnds.count, targets: intentCount),
-      classCount == intentCount, bias.count == intentCount, weights.isEmpty || weights.count == featureEnds.count * intentCount
+      classCount == intentCount, bias.count == intentCount, weights.isEmpty || weights.count == pairs.targets.count,
+      pairs.ends.count == featureEnds.count, fits(pairs.ends, within: pairs.targets.count), pairs.targets.allSatisfy({ $0 >= 0 && Int($0) < intentCount })
     else { return nil }
     return Matcher.Index(
       features: StringTable(bytes: featureBytes, ends: featureEnds), documentFrequency: frequency, examplePostings: examples,
       centroidPostings: centroids, vocabulary: Vocabulary(table: StringTable(bytes: wordBytes, ends: wordEnds)),
-      linear: LinearModel(classCount: classCount, weights: weights, step: step, bias: bias), builtWith: builtWith)
+      linear: LinearModel(classCount: classCount, pairs: pairs, weights: weights, step: step, bias: bias), builtWith: builtWith)
   }
 
   /// Whether ends rise and stay within a length.

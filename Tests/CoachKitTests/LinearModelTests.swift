@@ -11,8 +11,11 @@ import Testing
     LinearModel.Row(features: [(1, 1)], label: 1),
   ]
 
+  /// Each feature's weights: one for each intent whose rows use it.
+  static let pairs = Matcher.Postings([[(0, 1)], [(1, 1)], [(0, 1), (1, 1)]])
+
   static func train() -> LinearModel {
-    LinearModel(rows: rows, featureCount: 3, classCount: 2, epochs: 20, l2: 0.00001, learningRate: 3)
+    LinearModel(rows: rows, pairs: pairs, classCount: 2, epochs: 20, l2: 0.00001, learningRate: 3)
   }
 
   @Test func learnsTheFeatureThatTellsIntentsApart() {
@@ -32,6 +35,13 @@ import Testing
 
   @Test func trainingIsTheSameOnEveryRun() {
     #expect(Self.train().weights == Self.train().weights)
+  }
+
+  @Test func aFeatureHasWeightsOnlyForTheIntentsThatUseIt() {
+    let model = Self.train()
+    #expect(model.weights.count == 4)
+    // Feature 0 raises intent 0 and has no say on intent 1.
+    #expect(model.weights[Self.pairs[0].first!] > 0)
   }
 
   @Test func anUnknownFeatureIsPassedOver() {
