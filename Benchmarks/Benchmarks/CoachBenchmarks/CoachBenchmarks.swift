@@ -48,7 +48,7 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 20)
       ) { benchmark, files in
         for _ in benchmark.scaledIterations {
-          blackHole(Matcher(table: Workload.table(files)))
+          blackHole(Matcher(table: Workload.table(files), settings: Workload.settings(scale: scale)))
         }
       } setup: {
         SyntheticKnowledge.files(scale: scale)
@@ -61,10 +61,10 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 50)
       ) { benchmark, snapshot in
         for _ in benchmark.scaledIterations {
-          snapshot.withUnsafeBufferPointer { blackHole(Coach(snapshot: $0)) }
+          snapshot.withUnsafeBufferPointer { blackHole(Coach(snapshot: $0, settings: Workload.settings(scale: scale))) }
         }
       } setup: {
-        Coach(table: Workload.table(SyntheticKnowledge.files(scale: scale))).snapshot()
+        Coach(table: Workload.table(SyntheticKnowledge.files(scale: scale)), settings: Workload.settings(scale: scale)).snapshot()
       }
     }
 
@@ -75,7 +75,7 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)
     ) { benchmark, files in
       let before = heapInUse()
-      let matcher = Matcher(table: Workload.table(files))
+      let matcher = Matcher(table: Workload.table(files), settings: Workload.settings(scale: scale))
       benchmark.measurement(.custom("heap held by table + matcher (bytes)", useScalingFactor: false), heapInUse() - before)
       blackHole(matcher)
     } setup: {
