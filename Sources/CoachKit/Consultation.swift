@@ -142,7 +142,7 @@ public struct Consultation: Sendable {
     let turn = followUp(text) ?? describe(text)
     record(text, turn.text.isEmpty ? turn.reply.map { "→ " + ($0.intent?.title ?? "not sure what this is") } ?? "" : turn.text)
     guard format == .json else { return .text(turn.text) }
-    if let reply = turn.reply { return .text(JSONRenderer.object(reply).serialized() + "\n") }
+    if let reply = turn.reply { return .text(JSONRenderer.line(reply) + "\n") }
     let object = JSON.object([("input", .string(text)), ("followup", .string(turn.followUp)), ("output", .string(renderer.stripped(turn.text)))])
     return .text(object.serialized() + "\n")
   }

@@ -1,38 +1,69 @@
 /// Renders replies and the intent table as JSON, one object per line.
 public enum JSONRenderer {
-  /// The JSON object for one reply.
-  public static func object(_ reply: Reply) -> JSON {
+  /// The JSON object for one reply, on one line.
+  public static func line(_ reply: Reply) -> String {
+    var out = JSONWriter()
+    write(reply, to: &out)
+    return out.text
+  }
+
+  /// Writes the JSON object for one reply.
+  public static func write(_ reply: Reply, to out: inout JSONWriter) {
     let intent = reply.intent
     let match = reply.match
-    var pairs: [(String, JSON)] = [
-      ("input", .string(reply.input)),
-      ("intent", .string(match.intent)),
-      ("title", intent.map { .string($0.title) } ?? .string("Unknown")),
-      ("kind", intent.map { .string($0.kind.rawValue) } ?? .null),
-      ("confidence", .number(match.confidence)),
-      ("alternatives", .array(match.alternatives.map { .object([("intent", .string($0.intent)), ("confidence", .number($0.confidence))]) })),
-      ("ambiguous", .bool(match.ambiguous)),
-      ("backdrop", match.backdrop.map { .string($0) } ?? .null),
-      ("answer", .string(intent?.guidance.answer ?? "")),
-      ("stages", .array(reply.stages.map { stage in
-        .object([("stage", .string(stage.name.rawValue)), ("do", .string(stage.action)), ("why", .string(stage.why)), ("say", .string(stage.say))])
-      })),
-      ("related", .array((intent?.related ?? []).map { .string($0) })),
-      ("sources", .array((intent?.sources ?? []).map { .string($0) })),
-      ("safety", .bool(reply.isSafety)),
-    ]
-    if reply.isSafety, let intent {
-      pairs.append(("protocol", .array(intent.guidance.protocolSteps.map { .string($0) })))
+    out.object { out in
+      out.member("input", reply.input)
+      out.member("intent", match.intent)
+      out.member("title", intent?.title ?? "Unknown")
+      out.member("kind", intent?.kind.rawValue)
+      out.member("confidence", .number(match.confidence))
+      out.key("alternatives")
+      out.array { out in
+        for candidate in match.alternatives {
+          out.object { out in
+            out.member("intent", candidate.intent)
+            out.member("confidence", .number(candidate.confidence))
+          }
+        }
+      }
+      out.member("ambiguous", .bool(match.ambiguous))
+      out.member("backdrop", match.backdrop)
+      out.member("answer", intent?.guidance.answer ?? "")
+      out.key("stages")
+      out.array { out in
+        for stage in reply.stages {
+          out.object { out in
+            out.member("stage", stage.name.rawValue)
+            out.member("do", stage.action)
+            out.member("why", stage.why)
+            out.member("say", stage.say)
+          }
+        }
+      }
+      out.member("related", strings: intent?.related ?? [])
+      out.member("sources", strings: intent?.sources ?? [])
+      out.member("safety", .bool(reply.isSafety))
+      if reply.isSafety, let intent {
+        out.member("protocol", strings: intent.guidance.protocolSteps)
+      }
+      if let backdrop = reply.backdrop, !backdrop.guidance.alongside.isEmpty {
+        out.member("alongside", backdrop.guidance.alongside)
+      }
+      out.key("evidence")
+      out.object { out in
+        out.member("words", strings: match.evidence.words)
+        out.member("nearest_example", match.evidence.nearestExample)
+        out.key("safety_cues")
+        out.array { out in
+          for cue in match.evidence.safetyCues {
+            out.object { out in
+              out.member("words", cue.words)
+              out.member("concern", cue.concern)
+            }
+          }
+        }
+      }
     }
-    if let backdrop = reply.backdrop, !backdrop.guidance.alongside.isEmpty {
-      pairs.append(("alongside", .string(backdrop.guidance.alongside)))
-    }
-    pairs.append(("evidence", .object([
-      ("words", .array(match.evidence.words.map { .string($0) })),
-      ("nearest_example", match.evidence.nearestExample.map { .string($0) } ?? .null),
-      ("safety_cues", .array(match.evidence.safetyCues.map { .object([("words", .string($0.words)), ("concern", .string($0.concern))]) })),
-    ])))
-    return .object(pairs)
   }
 
   /// The intent table: id, title, kind and the example phrases of each intent.

@@ -7,13 +7,17 @@ import Testing
 @Suite struct JSONRendererTests {
   /// Parses the serialized object back with Foundation, which proves it is valid JSON.
   static func parsed(_ json: JSON) throws -> [String: Any] {
-    let text = json.serialized()
+    try parsed(json.serialized())
+  }
+
+  /// Parses a line of JSON back with Foundation.
+  static func parsed(_ text: String) throws -> [String: Any] {
     #expect(!text.contains("\n"), "one object per line")
     return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
 
   @Test func signHasEveryKey() throws {
-    let object = try Self.parsed(JSONRenderer.object(TextRendererTests.reply(TextRendererTests.silence)))
+    let object = try Self.parsed(JSONRenderer.line(TextRendererTests.reply(TextRendererTests.silence)))
     for key in ["input", "intent", "title", "kind", "confidence", "alternatives", "answer", "stages", "related", "sources", "safety"] {
       #expect(object[key] != nil, "missing \(key)")
     }
@@ -41,7 +45,7 @@ import Testing
   }
 
   @Test func unknownHasNoStages() throws {
-    let object = try Self.parsed(JSONRenderer.object(TextRendererTests.reply(nil, confidence: 0.1)))
+    let object = try Self.parsed(JSONRenderer.line(TextRendererTests.reply(nil, confidence: 0.1)))
     #expect(object["intent"] as? String == "unknown")
     #expect(object["stages"] as? [Any] != nil)
     #expect((object["stages"] as? [Any])?.isEmpty == true)
@@ -55,7 +59,7 @@ import Testing
       guidance: Guidance(answer: "Stop.", protocolSteps: ["Ask directly.", "Call for help."]))
     let match = Match(intent: danger.id, confidence: 1, alternatives: [], backdrop: nil, ambiguous: false, evidence: .init())
     let reply = Reply(input: "x", match: match, table: IntentTable(intents: [danger]), context: ClientContext())
-    let object = try Self.parsed(JSONRenderer.object(reply))
+    let object = try Self.parsed(JSONRenderer.line(reply))
     #expect(object["safety"] as? Bool == true)
     #expect(object["protocol"] as? [String] == ["Ask directly.", "Call for help."])
     #expect((object["stages"] as? [Any])?.isEmpty == true)
@@ -63,7 +67,7 @@ import Testing
 
   @Test func inputWithControlCharactersStaysOneValidLine() throws {
     let input = "a\u{0}b\u{1}c\td\ne\rf\"g\\h\u{7F}i\u{2028}j\u{1B}[31m"
-    let object = try Self.parsed(JSONRenderer.object(TextRendererTests.reply(TextRendererTests.silence, input: input)))
+    let object = try Self.parsed(JSONRenderer.line(TextRendererTests.reply(TextRendererTests.silence, input: input)))
     #expect(object["input"] as? String == input)
   }
 

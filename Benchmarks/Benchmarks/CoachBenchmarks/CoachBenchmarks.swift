@@ -106,7 +106,7 @@ let benchmarks: @Sendable () -> Void = {
       let input = workload.nextInput()
       benchmark.startMeasurement()
       let reply = Reply(input: input, match: workload.matcher.match(input), table: workload.table, context: ClientContext().updated(with: input))
-      blackHole(JSONRenderer.object(reply).serialized())
+      blackHole(JSONRenderer.line(reply))
       benchmark.stopMeasurement()
     } setup: {
       Workload(scale: scale)
