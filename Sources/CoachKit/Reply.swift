@@ -13,8 +13,11 @@ public struct Reply: Sendable {
   public var backdrop: Intent?
   /// The stages, with the client's pronoun and topic filled in.
   public var stages: [Guidance.Stage]
-  /// Titles of the intents offered instead, for `unknown` and ambiguous answers.
-  public var nearest: [Intent]
+  /// The intents of the alternatives, nearest first (looked up when asked for: a script's
+  /// JSON never needs them).
+  public var nearest: [Intent] { match.alternatives.compactMap { table[$0.intent] } }
+  /// The table the intents come from.
+  let table: IntentTable
 
   /// Whether this reply is the safety protocol.
   public var isSafety: Bool { intent?.kind == .safety }
@@ -35,6 +38,6 @@ public struct Reply: Sendable {
       return filled
     }
     stages = (intent?.guidance.stages ?? []).map { context.fill($0, of: intent?.kind ?? .sign) }
-    nearest = match.alternatives.compactMap { table[$0.intent] }
+    self.table = table
   }
 }
