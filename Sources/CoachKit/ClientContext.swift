@@ -45,10 +45,17 @@ public struct ClientContext: Sendable, Equatable {
   public func updated(with text: String) -> ClientContext {
     var next = self
     let tokens = TextAnalyzer.analyze(text)
-    let unquoted = tokens.filter { !$0.quoted }.map(\.word)
-    let she = unquoted.filter { Self.sheWords.contains($0) }.count
-    let he = unquoted.filter { Self.heWords.contains($0) }.count
-    let they = unquoted.filter { Self.theyWords.contains($0) }.count
+    var she = 0
+    var he = 0
+    var they = 0
+    for token in tokens where !token.quoted {
+      switch Self.pronouns[token.word] {
+      case .she: she += 1
+      case .he: he += 1
+      case .they: they += 1
+      case nil: break
+      }
+    }
     if she > he, she > 0 {
       next.pronoun = .she
     } else if he > she, he > 0 {
@@ -62,14 +69,21 @@ public struct ClientContext: Sendable, Equatable {
   }
 
   /// Words that say the client did not choose to come; "cps" and "po" arrive expanded.
-  static let sheWords: Set<String> = ["she", "her", "hers", "herself"]
-  static let heWords: Set<String> = ["he", "him", "his", "himself"]
-  static let theyWords: Set<String> = ["they", "them", "their", "themselves", "themself"]
+  /// The words of each pronoun, for one lookup a word.
+  static let pronouns: [String: Pronoun] = {
+    var pronouns: [String: Pronoun] = [:]
+    for word in ["she", "her", "hers", "herself"] { pronouns[word] = .she }
+    for word in ["he", "him", "his", "himself"] { pronouns[word] = .he }
+    for word in ["they", "them", "their", "themselves", "themself"] { pronouns[word] = .they }
+    return pronouns
+  }()
 
   static let mandateWords: Set<String> = [
     "mandated", "mandate", "mandatory", "court", "probation", "parole", "protective", "involuntary", "coerced",
     "ultimatum", "caseworker",
   ]
+  /// The words that say it, or can start a pair that does.
+  static let mandateStarts = mandateWords.union(mandatePairs.keys).union(obligationPairs.keys)
   /// Word pairs that say it on their own: "sent by", "the judge".
   static let mandatePairs: [String: Set<String>] = ["sent": ["by", "here"], "the": ["judge"], "a": ["judge"]]
   /// Word pairs that say it when a word of coming follows: "made her come", "sent him here".
@@ -83,7 +97,8 @@ public struct ClientContext: Sendable, Equatable {
   /// Whether the tokens say the client is mandated, outside a negation ("not court-ordered").
   static func saysMandated(_ tokens: [Token]) -> Bool {
     let words = tokens.filter { !$0.quoted && !$0.negated }.map(\.word)
-    for (index, word) in words.enumerated() {
+    // One lookup a word tells whether it can start anything; most words start nothing.
+    for (index, word) in words.enumerated() where mandateStarts.contains(word) {
       if mandateWords.contains(word) { return true }
       guard index + 1 < words.count else { continue }
       let second = words[index + 1]
@@ -159,30 +174,41 @@ public struct ClientContext: Sendable, Equatable {
   /// `{topic|fallback}`. An unknown slot is left as written.
   /// - Parameter spoken: whether the line is said to the client, so the topic is "your drinking".
   public func fill(_ text: String, spoken: Bool = false) -> String {
-    let utf8 = text.utf8
-    guard let firstOpen = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
-    let forms = (pronoun ?? .they).forms
-    let topic = spoken ? spokenTopic : self.topic
-    var out = String(text[..<firstOpen])
-    var rest = text[firstOpen...]
-    while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")), let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
-      out += rest[..<open]
-      let slot = rest[rest.utf8.index(after: open)..<close]
-      let bar = slot.utf8.firstIndex(of: UInt8(ascii: "|"))
-      let name = bar.map { slot[..<$0] } ?? slot
-      switch name {
-      case "they": out += forms.they
-      case "them": out += forms.them
-      case "their": out += forms.their
-      case "They": out += forms.they.capitalizedWord
-      case "Them": out += forms.them.capitalizedWord
-      case "Their": out += forms.their.capitalizedWord
-      case "topic": out += topic ?? (bar.map { String(slot[slot.utf8.index(after: $0)...]) } ?? "this")
-      default: out += rest[open...close]
+    var utf8 = text
+    return utf8.withUTF8 { bytes in
+      guard let firstOpen = bytes.firstIndex(of: UInt8(ascii: "{")) else { return text }
+      let forms = (pronoun ?? .they).forms
+      let topic = spoken ? spokenTopic : self.topic
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 32)
+      out += bytes[..<firstOpen]
+      var position = firstOpen
+      while position < bytes.count {
+        guard bytes[position] == UInt8(ascii: "{"),
+          let close = bytes[position...].firstIndex(of: UInt8(ascii: "}"))
+        else {
+          out.append(bytes[position])
+          position += 1
+          continue
+        }
+        let slot = bytes[(position + 1)..<close]
+        let bar = slot.firstIndex(of: UInt8(ascii: "|"))
+        let name = String(decoding: bar.map { slot[..<$0] } ?? slot, as: UTF8.self)
+        switch name {
+        case "they": out += forms.they.utf8
+        case "them": out += forms.them.utf8
+        case "their": out += forms.their.utf8
+        case "They": out += forms.they.capitalizedWord.utf8
+        case "Them": out += forms.them.capitalizedWord.utf8
+        case "Their": out += forms.their.capitalizedWord.utf8
+        case "topic":
+          if let topic { out += topic.utf8 } else if let bar { out += slot[(bar + 1)...] } else { out += "this".utf8 }
+        default: out += bytes[position...close]
+        }
+        position = close + 1
       }
-      rest = rest[rest.utf8.index(after: close)...]
+      return String(decoding: out, as: UTF8.self)
     }
-    return out + rest
   }
 
   /// A stage with its slots filled. The `Say:` line of guidance for the client is said to the

@@ -4,6 +4,16 @@ struct Vocabulary: Sendable, Equatable {
   /// Known words of five letters or more, sorted by first byte, then length, then bytes, so
   /// the candidates for a word (same first letter, length within two) lie in one run.
   let words: StringTable
+  /// Corrections already worked out: the same few misspellings come back line after line.
+  private let memo = Memo()
+
+  /// A lock-guarded memo of corrections, shared by copies of the vocabulary.
+  private final class Memo: @unchecked Sendable {
+    let lock = Lock()
+    var known: [String: (word: String, stem: String)?] = [:]
+  }
+
+  static func == (a: Vocabulary, b: Vocabulary) -> Bool { a.words == b.words }
 
   /// The vocabulary of a set of surface words; only words of letters, five bytes or more, can
   /// be corrections.
@@ -26,6 +36,17 @@ struct Vocabulary: Sendable, Equatable {
   /// The known word a misspelt word most likely stands for: one edit away for words of five
   /// letters or more, two for ten or more; nil when none is close, or two are equally close.
   func correction(for word: String, stemmer: Stemmer = .english) -> (word: String, stem: String)? {
+    guard word.utf8.count >= 5 else { return nil }
+    if let known = memo.lock.withLock({ memo.known[word] }) { return known }
+    let found = search(for: word, stemmer: stemmer)
+    memo.lock.withLock {
+      if memo.known.count < 100_000 { memo.known[word] = .some(found) }
+    }
+    return found
+  }
+
+  /// The correction worked out afresh.
+  private func search(for word: String, stemmer: Stemmer) -> (word: String, stem: String)? {
     let length = word.utf8.count
     guard length >= 5, let first = word.utf8.first, word.allSatisfy(\.isLetter), words.index(of: word) == nil else { return nil }
     let limit = length >= 10 ? 2 : 1
