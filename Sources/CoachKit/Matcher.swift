@@ -164,6 +164,29 @@ public struct Matcher: Sendable {
   let intentKinds: [Intent.Kind]
   /// Intents of kind `noise`, which stand for `unknown`.
   let noiseIndices: Set<Int>
+  /// Buffers for a match's per-example sums.
+  let scratch = Scratch()
+
+  /// Buffers of zeros, one per example, lent to matches and given back clean, so a match
+  /// never clears or allocates one the size of the knowledge.
+  final class Scratch: @unchecked Sendable {
+    private let lock = Lock()
+    private var free: [[Double]] = []
+
+    /// A buffer of `count` zeros.
+    func take(count: Int) -> [Double] {
+      if let buffer = lock.withLock({ free.popLast() }), buffer.count == count { return buffer }
+      return [Double](repeating: 0, count: count)
+    }
+
+    /// Takes a buffer back, zeroing the slots that were used.
+    func give(_ buffer: inout [Double], touched: [Int32]) {
+      for slot in touched { buffer[Int(slot)] = 0 }
+      let clean = buffer
+      buffer = []
+      lock.withLock { if free.count < 8 { free.append(clean) } }
+    }
+  }
 
   /// Builds the matcher's index from a table.
   public init(table: IntentTable, settings: Settings = Settings(), screen: SafetyScreen = .standard) {
@@ -368,7 +391,10 @@ public struct Matcher: Sendable {
     }
 
     let scores = score(corrected)
-    var ranked = scores.enumerated().filter { $0.element.total > 0 }.sorted { $0.element.total > $1.element.total }
+    // The few best by total are all a match reads (the answer, the alternatives, the scores in
+    // the evidence): picked in one pass, not by sorting every intent, which at a hundred times
+    // the knowledge cost more than the rest of the match.
+    var ranked = Self.best(scores, count: 7 + noiseIndices.count)
     // The examples of `safety-risk` are a second net under the screen's cues: when they are
     // the nearest thing to the input, the input is treated as risk too. Either score can
     // raise it, so the logistic regression never lowers the net.
@@ -405,18 +431,20 @@ public struct Matcher: Sendable {
     // Whether a sign and a situation are both described is asked of the similarity scores,
     // which each intent earns on its own; the logistic regression's probabilities compete, so
     // "court-ordered, just shrugs" would leave the sign little beside the situation.
-    let rest = ranked.dropFirst().sorted { $0.element.similarity > $1.element.similarity }
+    func nearest(_ kind: Intent.Kind) -> (offset: Int, element: Score)? {
+      mostSimilar(scores, kind: kind, except: best.offset)
+    }
     // A sign described against a situation ("court-ordered and silent"): the sign leads and the
     // situation frames it.
     if kinds[best.offset] == .situation,
-      let sign = rest.first(where: { kinds[$0.offset] == .sign }),
+      let sign = nearest(.sign),
       sign.element.similarity >= best.element.similarity * settings.signOverSituationRatio,
       sign.element.total >= settings.threshold
     {
       primary = sign
       backdrop = intentIDs[best.offset]
     } else if kinds[best.offset] == .sign,
-      let situation = rest.first(where: { kinds[$0.offset] == .situation }),
+      let situation = nearest(.situation),
       situation.element.similarity >= best.element.similarity * settings.backdropRatio,
       situation.element.total >= settings.threshold,
       situation.element.centroid > 0.2
@@ -432,6 +460,41 @@ public struct Matcher: Sendable {
     return Match(
       intent: intentIDs[primary.offset], confidence: Self.rounded(confidence(primary.element.total)),
       alternatives: alternatives, backdrop: backdrop, ambiguous: ambiguous, evidence: evidence)
+  }
+
+  /// The `count` intents with the highest total above zero, highest first; of equal totals,
+  /// the one listed first.
+  static func best(_ scores: [Score], count: Int) -> [(offset: Int, element: Score)] {
+    var top: [(offset: Int, element: Score)] = []
+    top.reserveCapacity(count + 1)
+    for (offset, score) in scores.enumerated() where score.total > 0 {
+      if top.count == count, let last = top.last, score.total <= last.element.total { continue }
+      var position = top.count
+      while position > 0, top[position - 1].element.total < score.total { position -= 1 }
+      top.insert((offset, score), at: position)
+      if top.count > count { top.removeLast() }
+    }
+    return top
+  }
+
+  /// Of the intents of a kind other than `except`, not safety nor noise, with a total above
+  /// zero, the one most similar to the input; of equal similarities, the one with the higher
+  /// total, then the one listed first.
+  func mostSimilar(_ scores: [Score], kind: Intent.Kind, except: Int) -> (offset: Int, element: Score)? {
+    var found: (offset: Int, element: Score)?
+    for (offset, score) in scores.enumerated()
+    where offset != except && intentKinds[offset] == kind && score.total > 0 && offset != safetyIndex && !noiseIndices.contains(offset) {
+      guard let current = found else {
+        found = (offset, score)
+        continue
+      }
+      if score.similarity > current.element.similarity
+        || (score.similarity == current.element.similarity && score.total > current.element.total)
+      {
+        found = (offset, score)
+      }
+    }
+    return found
   }
 
   /// Sublinear term frequency: weights below one count as they are, repeats count less.
@@ -484,8 +547,11 @@ public struct Matcher: Sendable {
     var scores = [Score](repeating: Score(), count: intentIDs.count)
     guard norm > 0 else { return scores }
 
-    var exampleDots = [Double](repeating: 0, count: exampleOwner.count)
+    // A buffer with a slot per example, taken from a pool and handed back zeroed where it was
+    // touched: clearing one for every match would cost as much as the knowledge is large.
     var touched: [Int32] = []
+    var exampleDots = scratch.take(count: exampleOwner.count)
+    defer { scratch.give(&exampleDots, touched: touched) }
     let examples = index.examplePostings
     let centroids = index.centroidPostings
     exampleDots.withUnsafeMutableBufferPointer { dots in
