@@ -134,29 +134,38 @@ struct LinearModel: Sendable, Equatable {
   func probabilities(_ query: [(id: Int, value: Double)]) -> [Double] {
     guard !weights.isEmpty else { return [Double](repeating: 0, count: classCount) }
     var logits = bias
-    var touched = [Bool](repeating: false, count: classCount)
+    // The intents the query weighs, each listed once.
+    var touched: [Int32] = []
+    var isTouched = [Bool](repeating: false, count: classCount)
     var top = largestBias
     logits.withUnsafeMutableBufferPointer { p in
-      weights.withUnsafeBufferPointer { w in
-        pairs.targets.withUnsafeBufferPointer { target in
-          for (id, value) in query where id < pairs.ends.count {
-            let scaled = Float(value) * step
-            for pair in pairs[id] {
-              let k = Int(target[pair])
-              p[k] += scaled * Float(w[pair])
-              touched[k] = true
+      isTouched.withUnsafeMutableBufferPointer { isTouched in
+        weights.withUnsafeBufferPointer { w in
+          pairs.targets.withUnsafeBufferPointer { target in
+            for (id, value) in query where id < pairs.ends.count {
+              let scaled = Float(value) * step
+              for pair in pairs[id] {
+                let k = Int(target[pair])
+                p[k] += scaled * Float(w[pair])
+                if !isTouched[k] {
+                  isTouched[k] = true
+                  touched.append(Int32(k))
+                }
+              }
             }
           }
         }
+        for k in touched { top = max(top, p[Int(k)]) }
+        // exp(bias - top) = exp(bias - largest) × exp(largest - top).
+        let shift = exp(largestBias - top)
+        let logits = UnsafeMutableBufferPointer(rebasing: p[...])
+        for k in touched { logits[Int(k)] = exp(logits[Int(k)] - top) }
+        biasExponentials.withUnsafeBufferPointer { e in
+          for k in 0..<classCount where !isTouched[k] { logits[k] = e[k] * shift }
+        }
       }
-      for k in 0..<classCount where touched[k] { top = max(top, p[k]) }
-      // exp(bias - top) = exp(bias - largest) × exp(largest - top).
-      let shift = exp(largestBias - top)
       var sum: Float = 0
-      for k in 0..<classCount {
-        p[k] = touched[k] ? exp(p[k] - top) : biasExponentials[k] * shift
-        sum += p[k]
-      }
+      for k in 0..<classCount { sum += p[k] }
       for k in 0..<classCount { p[k] /= sum }
     }
     return logits.map(Double.init)

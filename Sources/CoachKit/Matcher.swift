@@ -568,17 +568,29 @@ public struct Matcher: Sendable {
         }
       }
     }
-    for (id, value) in weighted {
-      let q = value / norm
-      for position in centroids[id] { scores[Int(centroids.targets[position])].centroid += q * Double(centroids.weights[position]) }
-    }
-    // The nearest example of each intent; of two equally near, the one written first.
-    for example in touched {
-      let dot = exampleDots[Int(example)]
-      let owner = Int(exampleOwner[Int(example)])
-      if dot > scores[owner].nearestCosine || (dot == scores[owner].nearestCosine && dot > 0 && Int(example) < scores[owner].nearest ?? Int.max) {
-        scores[owner].nearestCosine = dot
-        scores[owner].nearest = Int(example)
+    scores.withUnsafeMutableBufferPointer { scores in
+      centroids.targets.withUnsafeBufferPointer { targets in
+        centroids.weights.withUnsafeBufferPointer { weights in
+          for (id, value) in weighted {
+            let q = value / norm
+            for position in centroids[id] { scores[Int(targets[position])].centroid += q * Double(weights[position]) }
+          }
+        }
+      }
+      // The nearest example of each intent; of two equally near, the one written first.
+      exampleDots.withUnsafeBufferPointer { dots in
+        exampleOwner.withUnsafeBufferPointer { owners in
+          for example in touched {
+            let dot = dots[Int(example)]
+            let owner = Int(owners[Int(example)])
+            if dot > scores[owner].nearestCosine
+              || (dot == scores[owner].nearestCosine && dot > 0 && Int(example) < scores[owner].nearest ?? Int.max)
+            {
+              scores[owner].nearestCosine = dot
+              scores[owner].nearest = Int(example)
+            }
+          }
+        }
       }
     }
     let w = settings.nearestWeight
