@@ -465,16 +465,26 @@ public struct Matcher: Sendable {
   /// The `count` intents with the highest total above zero, highest first; of equal totals,
   /// the one listed first.
   static func best(_ scores: [Score], count: Int) -> [(offset: Int, element: Score)] {
-    var top: [(offset: Int, element: Score)] = []
-    top.reserveCapacity(count + 1)
-    for (offset, score) in scores.enumerated() where score.total > 0 {
-      if top.count == count, let last = top.last, score.total <= last.element.total { continue }
-      var position = top.count
-      while position > 0, top[position - 1].element.total < score.total { position -= 1 }
-      top.insert((offset, score), at: position)
-      if top.count > count { top.removeLast() }
+    guard count > 0 else { return [] }
+    // Indices of the best so far, best first, in a buffer on the stack; a score that cannot
+    // enter (most of them) costs one comparison.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { top in
+      var filled = 0
+      scores.withUnsafeBufferPointer { scores in
+        for offset in scores.indices {
+          let total = scores[offset].total
+          guard total > 0, filled < count || total > scores[top[filled - 1]].total else { continue }
+          var position = min(filled, count - 1)
+          while position > 0, scores[top[position - 1]].total < total {
+            top[position] = top[position - 1]
+            position -= 1
+          }
+          top[position] = offset
+          filled = min(filled + 1, count)
+        }
+      }
+      return (0..<filled).map { (top[$0], scores[top[$0]]) }
     }
-    return top
   }
 
   /// Of the intents of a kind other than `except`, not safety nor noise, with a total above
