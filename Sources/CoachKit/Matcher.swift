@@ -179,6 +179,25 @@ public struct Matcher: Sendable {
       return [Double](repeating: 0, count: count)
     }
 
+    private var freeScores: [[Score]] = []
+
+    /// A score of zero per intent. At a hundred times the knowledge a fresh array of them is
+    /// large enough for the allocator to map and unmap pages on every match.
+    func takeScores(count: Int) -> [Score] {
+      if var buffer = lock.withLock({ freeScores.popLast() }), buffer.count == count {
+        buffer.withUnsafeMutableBufferPointer { $0.update(repeating: Score()) }
+        return buffer
+      }
+      return [Score](repeating: Score(), count: count)
+    }
+
+    /// Takes a scores buffer back.
+    func give(_ buffer: inout [Score]) {
+      let kept = buffer
+      buffer = []
+      lock.withLock { if freeScores.count < 8 { freeScores.append(kept) } }
+    }
+
     /// Takes a buffer back, zeroing the slots that were used.
     func give(_ buffer: inout [Double], touched: [Int32]) {
       for slot in touched { buffer[Int(slot)] = 0 }
@@ -390,7 +409,8 @@ public struct Matcher: Sendable {
       evidence.corrections.append("\(token.word) → \(fix.word)")
     }
 
-    let scores = score(corrected)
+    var scores = score(corrected)
+    defer { scratch.give(&scores) }
     // The few best by total are all a match reads (the answer, the alternatives, the scores in
     // the evidence): picked in one pass, not by sorting every intent, which at a hundred times
     // the knowledge cost more than the rest of the match.
@@ -554,7 +574,7 @@ public struct Matcher: Sendable {
     for (_, value) in weighted { norm += value * value }
     norm += unseen * (settings.unseenWeight * maximumIDF) * (settings.unseenWeight * maximumIDF)
     norm = sqrt(norm)
-    var scores = [Score](repeating: Score(), count: intentIDs.count)
+    var scores = scratch.takeScores(count: intentIDs.count)
     guard norm > 0 else { return scores }
 
     // A buffer with a slot per example, taken from a pool and handed back zeroed where it was
