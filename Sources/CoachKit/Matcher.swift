@@ -200,7 +200,9 @@ public struct Matcher: Sendable {
 
     /// Takes a buffer back, zeroing the slots that were used.
     func give(_ buffer: inout [Double], touched: [Int32]) {
-      for slot in touched { buffer[Int(slot)] = 0 }
+      buffer.withUnsafeMutableBufferPointer { buffer in
+        for slot in touched { buffer[Int(slot)] = 0 }
+      }
       let clean = buffer
       buffer = []
       lock.withLock { if free.count < 8 { free.append(clean) } }
@@ -414,24 +416,22 @@ public struct Matcher: Sendable {
     // The few best by total are all a match reads (the answer, the alternatives, the scores in
     // the evidence): picked in one pass, not by sorting every intent, which at a hundred times
     // the knowledge cost more than the rest of the match.
-    var ranked = Self.best(scores, count: 7 + noiseIndices.count)
+    let ranked = Self.best(scores, count: 6) { $0 != safetyIndex && !noiseIndices.contains($0) }
     // The examples of `safety-risk` are a second net under the screen's cues: when they are
     // the nearest thing to the input, the input is treated as risk too. Either score can
     // raise it, so the logistic regression never lowers the net.
     var riskByExample = false
     if let safety = safetyIndex {
       let risk = scores[safety]
-      let firstByTotal = ranked.first?.offset == safety && risk.total >= settings.riskExampleThreshold
+      let firstByTotal = Self.best(scores, count: 1) { _ in true }.first?.offset == safety && risk.total >= settings.riskExampleThreshold
       let firstBySimilarity = risk.similarity >= settings.riskExampleThreshold && !scores.contains { $0.similarity > risk.similarity }
       if firstByTotal || firstBySimilarity, let nearest = risk.nearest, nearest < keywordStart[safety] {
         riskByExample = true
         evidence.nearestExample = exampleText(nearest)
       }
-      ranked.removeAll { $0.offset == safety }
     }
     // Examples of what the coach does not cover pull an input toward `unknown`.
-    let noiseWins = ranked.first.map { noiseIndices.contains($0.offset) } ?? false
-    ranked.removeAll { noiseIndices.contains($0.offset) }
+    let noiseWins = Self.best(scores, count: 1) { $0 != safetyIndex }.first.map { noiseIndices.contains($0.offset) } ?? false
     evidence.scores = ranked.prefix(5).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded($0.element.total)) }
 
     if !evidence.safetyCues.isEmpty || riskByExample, safetyIndex != nil {
@@ -482,9 +482,9 @@ public struct Matcher: Sendable {
       alternatives: alternatives, backdrop: backdrop, ambiguous: ambiguous, evidence: evidence)
   }
 
-  /// The `count` intents with the highest total above zero, highest first; of equal totals,
-  /// the one listed first.
-  static func best(_ scores: [Score], count: Int) -> [(offset: Int, element: Score)] {
+  /// The `count` intents with the highest total above zero that `include` accepts, highest
+  /// first; of equal totals, the one listed first.
+  static func best(_ scores: [Score], count: Int, where include: (Int) -> Bool) -> [(offset: Int, element: Score)] {
     guard count > 0 else { return [] }
     // Indices of the best so far, best first, in a buffer on the stack; a score that cannot
     // enter (most of them) costs one comparison.
@@ -493,7 +493,7 @@ public struct Matcher: Sendable {
       scores.withUnsafeBufferPointer { scores in
         for offset in scores.indices {
           let total = scores[offset].total
-          guard total > 0, filled < count || total > scores[top[filled - 1]].total else { continue }
+          guard total > 0, filled < count || total > scores[top[filled - 1]].total, include(offset) else { continue }
           var position = min(filled, count - 1)
           while position > 0, scores[top[position - 1]].total < total {
             top[position] = top[position - 1]
