@@ -324,9 +324,11 @@ public struct Matcher: Sendable {
       for id in sorted { centroidPostings[id].append((Int32(intent), Float(centroid[id]! / norm))) }
     }
     let centroidPairs = Postings(centroidPostings)
-    // The regression weighs a feature for the intents that use it, and for what the coach does
-    // not cover: a word can argue against `unknown` without arguing for any one intent.
-    let noise = table.intents.indices.filter { table.intents[$0].kind == .noise }.map(Int32.init)
+    // The regression weighs a feature for the intents that use it, and against what the coach
+    // does not cover: a word can argue against `unknown` without arguing for any one intent.
+    // One noise intent stands for `unknown` here (the first); pairing every feature with every
+    // noise file a clinic adds would grow as features × noise files.
+    let noise = table.intents.indices.first { table.intents[$0].kind == .noise }.map { [Int32($0)] } ?? []
     var linearEnds: [Int32] = []
     var linearTargets: [Int32] = []
     for run in centroidPostings {
