@@ -41,7 +41,7 @@ extension Consultation {
     stage = nil
     choice = nil
     block = nil
-    transcript = []
+    turns = []
     transcriptTrimmed = false
   }
 
@@ -78,7 +78,7 @@ extension Consultation {
   func markdown() -> String {
     var out = "# Consult\n\n"
     if !context.isEmpty { out += "About the client: \(context.summary).\n\n" }
-    if transcriptTrimmed { out += "(Earlier turns are not kept: this is the latest part of a long consult.)\n\n" }
+    if transcriptTrimmed || turns.count > Self.transcriptLimit { out += "(Earlier turns are not kept: this is the latest part of a long consult.)\n\n" }
     for (speaker, text) in transcript {
       if speaker == "you" {
         out += text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n\n"

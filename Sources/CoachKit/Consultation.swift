@@ -69,8 +69,11 @@ public struct Consultation: Sendable {
   var choice: Choice?
   /// The lines of an open `"""` block.
   var block: [String]?
-  /// The consult so far, as (who, text), for `/save`.
-  public internal(set) var transcript: [(speaker: String, text: String)] = []
+  /// What was said, for `/save`: the latest turns, at most ``transcriptLimit``.
+  public var transcript: [(speaker: String, text: String)] { Array(turns.suffix(Self.transcriptLimit)) }
+  /// The turns kept; up to twice the limit, so trimming happens once in a thousand lines
+  /// instead of shifting a thousand turns on every line of a long script.
+  var turns: [(speaker: String, text: String)] = []
   /// Whether the oldest turns were let go to keep memory flat.
   var transcriptTrimmed = false
   /// The working folder for relative `/save` paths; nil uses the process's own.
@@ -152,11 +155,11 @@ public struct Consultation: Sendable {
 
   /// Adds a line and its answer to what `/save` writes.
   mutating func record(_ input: String, _ answer: String) {
-    transcript.append(("you", input))
-    if !answer.isEmpty { transcript.append(("coach", renderer.stripped(answer))) }
+    turns.append(("you", input))
+    if !answer.isEmpty { turns.append(("coach", renderer.stripped(answer))) }
     // A script can pipe a million lines through; memory stays flat by keeping the latest turns.
-    if transcript.count > Self.transcriptLimit {
-      transcript.removeFirst(transcript.count - Self.transcriptLimit)
+    if turns.count > 2 * Self.transcriptLimit {
+      turns.removeFirst(turns.count - Self.transcriptLimit)
       transcriptTrimmed = true
     }
   }

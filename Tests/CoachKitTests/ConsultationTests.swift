@@ -320,4 +320,14 @@ import CoachKnowledge
     #expect(Consultation.clean("he\u{1B}[31msmirks") == "he [31msmirks")
     #expect(Consultation.clean("\u{7}\tquiet  again\u{0}") == "quiet  again")
   }
+
+  @Test func aLongConsultKeepsItsLatestTurns() {
+    var consultation = ConsultationTests.consultation(.json)
+    for number in 0..<1_300 { _ = consultation.handle("line \(number): she shrugs") }
+    let transcript = consultation.transcript
+    #expect(transcript.count == Consultation.transcriptLimit)
+    #expect(transcript.last?.speaker == "coach")
+    #expect(transcript.dropLast().last?.text == "line 1299: she shrugs")
+    #expect(consultation.turns.count <= 2 * Consultation.transcriptLimit)
+  }
 }
