@@ -117,7 +117,7 @@ extension Consultation {
 
   func settled(_ match: Match, in text: String) -> Match {
     guard match.ambiguous, let second = match.alternatives.first,
-      let top = coach.table[match.intent]?.kind, let other = coach.table[second.intent]?.kind
+      let top = coach.table.kind(of: match.intent), let other = coach.table.kind(of: second.intent)
     else { return match }
     var settled = match
     if top == .sign, other == .situation, match.backdrop == nil {

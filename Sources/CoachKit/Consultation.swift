@@ -228,10 +228,10 @@ public struct Consultation: Sendable {
     context = context.updated(with: text)
     var match = settled(coach.matcher.match(text), in: text)
     if match.intent == Reply.mandatedBackdrop || match.backdrop == Reply.mandatedBackdrop { context.mandated = true }
-    if isFollowUp, let current, let sign = current.intent, sign.kind == .sign, coach.table[match.intent]?.kind == .situation {
+    if isFollowUp, let current, let sign = current.intent, sign.kind == .sign, coach.table.kind(of: match.intent) == .situation {
       return addBackdrop(match.intent, to: current)
     }
-    if isFollowUp, match.backdrop == nil, coach.table[match.intent]?.kind == .sign, let backdrop = current?.match.backdrop {
+    if isFollowUp, match.backdrop == nil, coach.table.kind(of: match.intent) == .sign, let backdrop = current?.match.backdrop {
       match.backdrop = backdrop
     }
     let reply = Reply(input: text, match: match, table: coach.table, context: context)

@@ -20,6 +20,12 @@ public struct IntentTable: Sendable {
     index[id].map { intents[$0] }
   }
 
+  /// The kind of an intent, without copying the intent.
+  public func kind(of id: String) -> Intent.Kind? {
+    guard let position = index[id] else { return nil }
+    return intents[position].kind
+  }
+
   /// Builds a table from intents; a later intent with the same id replaces an earlier one.
   public init(intents: [Intent], sourceSections: [String] = []) {
     var byID: [String: Intent] = [:]

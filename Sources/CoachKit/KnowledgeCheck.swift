@@ -49,12 +49,12 @@ public struct KnowledgeCheck: Sendable {
       for (intent, example) in held {
         checked += 1
         let match = matcher.match(example)
-        if table[intent]?.kind != .noise, table[intent]?.kind != .safety, let top = match.evidence.scores.first {
+        if table.kind(of: intent) != .noise, table.kind(of: intent) != .safety, let top = match.evidence.scores.first {
           topScores.append(top.confidence)
         }
         let answered = match.intent
         let top = match.isUnknown ? match.alternatives.first?.intent : answered
-        if top == intent || (answered == Match.unknown && table[intent]?.kind == .noise) { ranked += 1 }
+        if top == intent || (answered == Match.unknown && table.kind(of: intent) == .noise) { ranked += 1 }
         if answered != intent { strays.append(Stray(intent: intent, example: example, answered: answered)) }
       }
     }

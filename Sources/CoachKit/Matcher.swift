@@ -418,6 +418,9 @@ public struct Matcher: Sendable {
     // The few best by total are all a match reads (the answer, the alternatives, the scores in
     // the evidence): picked in one pass, not by sorting every intent, which at a hundred times
     // the knowledge cost more than the rest of the match.
+    // Locals, so the closures below capture two values and not a copy of the whole matcher.
+    let safetyIndex = self.safetyIndex
+    let noiseIndices = self.noiseIndices
     let ranked = Self.best(scores, count: 6) { $0 != safetyIndex && !noiseIndices.contains($0) }
     // The examples of `safety-risk` are a second net under the screen's cues: when they are
     // the nearest thing to the input, the input is treated as risk too. Either score can
@@ -453,20 +456,17 @@ public struct Matcher: Sendable {
     // Whether a sign and a situation are both described is asked of the similarity scores,
     // which each intent earns on its own; the logistic regression's probabilities compete, so
     // "court-ordered, just shrugs" would leave the sign little beside the situation.
-    func nearest(_ kind: Intent.Kind) -> (offset: Int, element: Score)? {
-      mostSimilar(scores, kind: kind, except: best.offset)
-    }
     // A sign described against a situation ("court-ordered and silent"): the sign leads and the
     // situation frames it.
     if kinds[best.offset] == .situation,
-      let sign = nearest(.sign),
+      let sign = mostSimilar(scores, kind: .sign, except: best.offset),
       sign.element.similarity >= best.element.similarity * settings.signOverSituationRatio,
       sign.element.total >= settings.threshold
     {
       primary = sign
       backdrop = intentIDs[best.offset]
     } else if kinds[best.offset] == .sign,
-      let situation = nearest(.situation),
+      let situation = mostSimilar(scores, kind: .situation, except: best.offset),
       situation.element.similarity >= best.element.similarity * settings.backdropRatio,
       situation.element.total >= settings.threshold,
       situation.element.centroid > 0.2
@@ -478,7 +478,7 @@ public struct Matcher: Sendable {
     let ambiguous = backdrop == nil && (others.first.map { $0.element.total >= primary.element.total * settings.ambiguityRatio } ?? false)
 
     evidence.words = explain(corrected, intent: primary.offset)
-    evidence.nearestExample = primary.element.nearest.map(exampleText)
+    if let nearest = primary.element.nearest { evidence.nearestExample = exampleText(nearest) }
     return Match(
       intent: intentIDs[primary.offset], confidence: Self.rounded(confidence(primary.element.total)),
       alternatives: alternatives, backdrop: backdrop, ambiguous: ambiguous, evidence: evidence)

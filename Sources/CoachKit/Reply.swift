@@ -75,7 +75,7 @@ public struct Reply: Sendable {
   public init(input: String, match: Match, table: IntentTable, context: ClientContext) {
     var match = match
     let intent = table[match.intent]
-    if intent?.kind == .sign, match.backdrop == nil, context.mandated, table[Self.mandatedBackdrop] != nil {
+    if intent?.kind == .sign, match.backdrop == nil, context.mandated, table.kind(of: Self.mandatedBackdrop) != nil {
       match.backdrop = Self.mandatedBackdrop
     }
     let backdrop = match.backdrop.flatMap { table[$0] }.map { situation in
