@@ -96,8 +96,9 @@ public struct ClientContext: Sendable, Equatable {
 
   /// Whether the tokens say the client is mandated, outside a negation ("not court-ordered").
   static func saysMandated(_ tokens: [Token]) -> Bool {
+    // One lookup a word tells whether it can start anything; most lines hold no such word.
+    guard tokens.contains(where: { !$0.quoted && !$0.negated && mandateStarts.contains($0.word) }) else { return false }
     let words = tokens.filter { !$0.quoted && !$0.negated }.map(\.word)
-    // One lookup a word tells whether it can start anything; most words start nothing.
     for (index, word) in words.enumerated() where mandateStarts.contains(word) {
       if mandateWords.contains(word) { return true }
       guard index + 1 < words.count else { continue }
@@ -128,9 +129,9 @@ public struct ClientContext: Sendable, Equatable {
 
   /// The topic named after an opener, up to five words in its clause.
   static func topic(in tokens: [Token]) -> String? {
-    let words = tokens.map(\.word)
     // Most lines name no topic: one set lookup a word says so before the openers are tried.
-    guard words.contains(where: topicOpenerStarts.contains) else { return nil }
+    guard tokens.contains(where: { topicOpenerStarts.contains($0.word) }) else { return nil }
+    let words = tokens.map(\.word)
     for opener in topicOpeners {
       guard opener.count <= words.count else { continue }
       for start in 0...(words.count - opener.count) where words[start] == opener[0] && words[start..<start + opener.count].elementsEqual(opener) {

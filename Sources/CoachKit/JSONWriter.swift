@@ -3,8 +3,11 @@
 public struct JSONWriter {
   /// What has been written.
   public private(set) var bytes: [UInt8] = []
-  /// Per open container, whether nothing is in it yet.
-  private var empty: [Bool] = []
+  /// Per open container, a bit set while nothing is in it yet (bit 0 the innermost). Only
+  /// the 64 innermost are remembered; nothing the coach writes nests deeper than four.
+  private var empty: UInt64 = 0
+  /// How many containers are open.
+  private var depth = 0
   /// Whether a key was just written, so its value takes no comma.
   private var afterKey = false
 
@@ -19,9 +22,9 @@ public struct JSONWriter {
   private mutating func separate() {
     if afterKey {
       afterKey = false
-    } else if let last = empty.last {
-      if !last { bytes.append(UInt8(ascii: ",")) }
-      empty[empty.count - 1] = false
+    } else if depth > 0 {
+      if empty & 1 == 0 { bytes.append(UInt8(ascii: ",")) }
+      empty &= ~1
     }
   }
 
@@ -38,9 +41,11 @@ public struct JSONWriter {
   private mutating func container(open: Unicode.Scalar, close: Unicode.Scalar, _ body: (inout JSONWriter) -> Void) {
     separate()
     bytes.append(UInt8(ascii: open))
-    empty.append(true)
+    empty = empty << 1 | 1
+    depth += 1
     body(&self)
-    empty.removeLast()
+    empty >>= 1
+    depth -= 1
     bytes.append(UInt8(ascii: close))
   }
 

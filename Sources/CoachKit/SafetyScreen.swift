@@ -97,6 +97,12 @@ public struct SafetyScreen: Sendable {
     return Rule(concern: concern, slots: slots, unlessBefore: before, unlessAfter: after)
   }
 
+  /// Whether some rule can start at a word.
+  private func mayStart(_ word: String) -> Bool {
+    if rulesByFirstWord[word] != nil { return true }
+    return (rulesByFirstPrefix[word.utf8.first ?? 0] ?? []).contains { word.hasPrefix($0.prefix) }
+  }
+
   /// The risk cues in a text, or none.
   public func screen(_ text: String) -> [Cue] {
     screen(TextAnalyzer.analyze(text))
@@ -116,8 +122,10 @@ public struct SafetyScreen: Sendable {
 
   /// Scans analysed tokens for cues and denied cues.
   public func scan(_ tokens: [Token]) -> Scan {
-    let words = tokens.map { Self.canonical($0.word) }
     var result = Scan()
+    // Most lines hold no word a rule can start at: one lookup a word says so.
+    guard tokens.contains(where: { mayStart(Self.canonical($0.word)) }) else { return result }
+    let words = tokens.map { Self.canonical($0.word) }
     var done: [Int] = []
     for start in words.indices {
       var candidates = rulesByFirstWord[words[start]] ?? []
