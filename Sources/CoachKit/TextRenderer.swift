@@ -241,6 +241,8 @@ public struct TextRenderer: Sendable {
 extension TextRenderer {
   /// Text without ANSI escapes, for transcripts and JSON.
   public func stripped(_ text: String) -> String {
+    // Plain text, all of it without colour and most of it with, comes back as it is.
+    guard text.utf8.contains(0x1B) else { return text }
     var out = ""
     var inEscape = false
     for scalar in text.unicodeScalars {
