@@ -78,6 +78,17 @@ public struct Consultation: Sendable {
   var transcriptTrimmed = false
   /// The working folder for relative `/save` paths; nil uses the process's own.
   public var directory: String?
+  /// Matches computed ahead on another thread, for a script's lines; nil matches each line as
+  /// it comes.
+  public var matchAhead: MatchAhead?
+
+  /// The text a raw line is matched as, when it is a description (not a command, a block
+  /// marker or an empty line): what to hand ``MatchAhead`` before the line is handled.
+  public static func matchedText(of rawLine: String) -> String? {
+    let text = clean(rawLine)
+    guard !text.isEmpty, !text.hasPrefix("/"), !text.hasPrefix(blockMarker) else { return nil }
+    return text
+  }
 
   /// Starts a consult.
   public init(coach: Coach, renderer: TextRenderer = TextRenderer(), format: Format = .text) {
@@ -226,7 +237,7 @@ public struct Consultation: Sendable {
   mutating func describe(_ text: String) -> Turn {
     let isFollowUp = current?.intent != nil && Self.readsAsFollowUp(text, pronoun: context.pronoun)
     context = context.updated(with: text)
-    var match = settled(coach.matcher.match(text), in: text)
+    var match = settled(matchAhead?.match(text) ?? coach.matcher.match(text), in: text)
     if match.intent == Reply.mandatedBackdrop || match.backdrop == Reply.mandatedBackdrop { context.mandated = true }
     if isFollowUp, let current, let sign = current.intent, sign.kind == .sign, coach.table.kind(of: match.intent) == .situation {
       return addBackdrop(match.intent, to: current)

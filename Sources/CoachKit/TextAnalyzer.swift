@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One word of what the user typed, after normalising.
 public struct Token: Sendable, Equatable {
@@ -80,24 +85,41 @@ public enum TextAnalyzer {
     "myself",
   ]
 
-  /// The last text analysed and its tokens: a consult reads each line several times (for
-  /// follow-ups, for the client's context, for the match), and this saves all but the first.
-  private final class LastAnalysis: @unchecked Sendable {
-    let lock = Lock()
+  /// The last text analysed and its tokens, one per thread: a consult reads each line several
+  /// times (for follow-ups, for the client's context, for the match), and this saves all but
+  /// the first; per thread, so a second thread matching lines ahead does not evict them.
+  private final class LastAnalysis {
     var text = ""
     var tokens: [Token] = []
   }
-  private static let last = LastAnalysis()
+
+  /// The thread's own last analysis, kept in a pthread key and released with the thread.
+  private static let lastKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { pointer in
+      #if canImport(Glibc)
+        guard let pointer else { return }
+      #endif
+      Unmanaged<LastAnalysis>.fromOpaque(pointer).release()
+    }
+    return key
+  }()
+
+  private static var last: LastAnalysis {
+    if let pointer = pthread_getspecific(lastKey) { return Unmanaged<LastAnalysis>.fromOpaque(pointer).takeUnretainedValue() }
+    let fresh = LastAnalysis()
+    pthread_setspecific(lastKey, Unmanaged.passRetained(fresh).toOpaque())
+    return fresh
+  }
 
   /// Splits and normalises a text.
   public static func analyze(_ text: String, stemmer: Stemmer = .english) -> [Token] {
     guard stemmer === Stemmer.english else { return tokenize(text, stemmer: stemmer) }
-    if let tokens = last.lock.withLock({ last.text == text ? last.tokens : nil }) { return tokens }
+    let last = last
+    if last.text == text { return last.tokens }
     let tokens = tokenize(text, stemmer: stemmer)
-    last.lock.withLock {
-      last.text = text
-      last.tokens = tokens
-    }
+    last.text = text
+    last.tokens = tokens
     return tokens
   }
 

@@ -18,6 +18,7 @@ struct StreamSession {
   init(coach: Coach, format: Consultation.Format, renderer: TextRenderer) {
     consultation = Consultation(coach: coach, renderer: renderer, format: format)
     consultation.directory = FileManager.default.currentDirectoryPath
+    consultation.matchAhead = MatchAhead(matcher: coach.matcher)
   }
 
   /// Reads standard input to its end; returns the exit status: 0, 74 for a read error, or
@@ -42,7 +43,10 @@ struct StreamSession {
         if let line = reader.finish() { _ = answer(line) }
         break
       }
-      for line in reader.feed(chunk[0..<count]) {
+      let lines = reader.feed(chunk[0..<count])
+      // The second core matches the lines of this read while the first answers them in order.
+      consultation.matchAhead?.prepare(lines.compactMap { Consultation.matchedText(of: $0.text) })
+      for line in lines {
         if answer(line) { break reading }
         if Terminal.stopSignal != 0 { break }
       }
