@@ -97,10 +97,11 @@ public struct SafetyScreen: Sendable {
     return Rule(concern: concern, slots: slots, unlessBefore: before, unlessAfter: after)
   }
 
-  /// Whether some rule can start at a word.
-  private func mayStart(_ word: String) -> Bool {
-    if rulesByFirstWord[word] != nil { return true }
-    return (rulesByFirstPrefix[word.utf8.first ?? 0] ?? []).contains { word.hasPrefix($0.prefix) }
+  /// The rules that can start at a word, in order: most words start none.
+  private func rules(startingAt word: String) -> [Int] {
+    var found = rulesByFirstWord[word] ?? []
+    for (prefix, rule) in rulesByFirstPrefix[word.utf8.first ?? 0] ?? [] where word.hasPrefix(prefix) { found.append(rule) }
+    return found.count > 1 ? found.sorted() : found
   }
 
   /// The risk cues in a text, or none.
@@ -123,15 +124,12 @@ public struct SafetyScreen: Sendable {
   /// Scans analysed tokens for cues and denied cues.
   public func scan(_ tokens: [Token]) -> Scan {
     var result = Scan()
-    // Most lines hold no word a rule can start at: one lookup a word says so.
-    guard tokens.contains(where: { mayStart(Self.canonical($0.word)) }) else { return result }
     let words = tokens.map { Self.canonical($0.word) }
     var done: [Int] = []
     for start in words.indices {
-      var candidates = rulesByFirstWord[words[start]] ?? []
-      for (prefix, rule) in rulesByFirstPrefix[words[start].utf8.first ?? 0] ?? [] where words[start].hasPrefix(prefix) { candidates.append(rule) }
+      let candidates = rules(startingAt: words[start])
       if candidates.isEmpty { continue }
-      for index in candidates.sorted() where !done.contains(index) {
+      for index in candidates where !done.contains(index) {
         let rule = rules[index]
         guard let end = match(rule.slots, in: words, from: start) else { continue }
         if start > 0, rule.unlessBefore.contains(words[start - 1]) { continue }

@@ -10,7 +10,7 @@ public final class Stemmer: @unchecked Sendable {
   private let handle: OpaquePointer?
   private let lock = Lock()
   /// Stems already computed: the same few thousand words come back again and again.
-  private var cache: [String: String] = [:]
+  private let stems = Memo<String, String>()
 
   private init() {
     handle = sb_stemmer_new("english", "UTF_8")
@@ -23,17 +23,14 @@ public final class Stemmer: @unchecked Sendable {
   /// The stem of one lower-case word; the word itself if it cannot be stemmed.
   public func stem(_ word: String) -> String {
     guard let handle, word.utf8.count < 64 else { return word }
-    var word = word
-    return word.withUTF8 { bytes -> String in
-      guard let base = bytes.baseAddress else { return "" }
-      return lock.withLock {
-        let key = String(decoding: bytes, as: UTF8.self)
-        if let known = cache[key] { return known }
-        guard let out = sb_stemmer_stem(handle, base, Int32(bytes.count)) else { return key }
-        let length = Int(sb_stemmer_length(handle))
-        let stem = String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
-        if cache.count < 100_000 { cache[key] = stem }
-        return stem
+    return stems.value(for: word) {
+      var utf8 = word
+      return utf8.withUTF8 { bytes -> String in
+        guard let base = bytes.baseAddress else { return "" }
+        return lock.withLock {
+          guard let out = sb_stemmer_stem(handle, base, Int32(bytes.count)) else { return word }
+          return String(decoding: UnsafeBufferPointer(start: out, count: Int(sb_stemmer_length(handle))), as: UTF8.self)
+        }
       }
     }
   }

@@ -135,16 +135,16 @@ public enum TextAnalyzer {
 
   /// Readings of raw words already seen: a word costs one lookup here instead of a lookup in
   /// each list and in the stemmer.
-  private final class Readings: @unchecked Sendable {
-    let lock = Lock()
-    var known: [String: [Reading]] = [:]
-  }
-  private static let readings = Readings()
+  private static let readings = Memo<String, [Reading]>()
 
   /// The words a raw word stands for ("won't" → "will", "not"; "pt" → "client"), read.
   static func readings(of raw: String, stemmer: Stemmer) -> [Reading] {
-    let cached = stemmer === Stemmer.english
-    if cached, let known = readings.lock.withLock({ readings.known[raw] }) { return known }
+    guard stemmer === Stemmer.english else { return read(raw, stemmer: stemmer) }
+    return readings.value(for: raw) { read(raw, stemmer: stemmer) }
+  }
+
+  /// The readings of a raw word, worked out afresh.
+  private static func read(_ raw: String, stemmer: Stemmer) -> [Reading] {
     var words = [raw]
     if let expansion = contractions[raw] ?? spellings[raw] {
       words = expansion
@@ -159,18 +159,12 @@ public enum TextAnalyzer {
         words = raw.split(separator: "'").map(String.init)
       }
     }
-    let read = words.filter { !$0.isEmpty }.map { word in
+    return words.filter { !$0.isEmpty }.map { word in
       let stemmable = word.unicodeScalars.allSatisfy { $0 != "'" && Self.isWordScalar($0) && !("0"..."9").contains($0) }
       return Reading(
         word: word, stem: negators.contains(word) || !stemmable ? word : stemmer.stem(word), isNegator: negators.contains(word),
         endsScope: scopeEnders.contains(word), isStopword: stopwords.contains(word), isWeak: weakWords.contains(word))
     }
-    if cached {
-      readings.lock.withLock {
-        if readings.known.count < 100_000 { readings.known[raw] = read }
-      }
-    }
-    return read
   }
 
   /// Splits and normalises a text, without the cache.

@@ -5,13 +5,8 @@ struct Vocabulary: Sendable, Equatable {
   /// the candidates for a word (same first letter, length within two) lie in one run.
   let words: StringTable
   /// Corrections already worked out: the same few misspellings come back line after line.
-  private let memo = Memo()
-
-  /// A lock-guarded memo of corrections, shared by copies of the vocabulary.
-  private final class Memo: @unchecked Sendable {
-    let lock = Lock()
-    var known: [String: (word: String, stem: String)?] = [:]
-  }
+  /// Shared by copies of the vocabulary; for the English stemmer, which is all that ships.
+  private let memo = Memo<String, (word: String, stem: String)?>()
 
   static func == (a: Vocabulary, b: Vocabulary) -> Bool { a.words == b.words }
 
@@ -37,12 +32,8 @@ struct Vocabulary: Sendable, Equatable {
   /// letters or more, two for ten or more; nil when none is close, or two are equally close.
   func correction(for word: String, stemmer: Stemmer = .english) -> (word: String, stem: String)? {
     guard word.utf8.count >= 5 else { return nil }
-    if let known = memo.lock.withLock({ memo.known[word] }) { return known }
-    let found = search(for: word, stemmer: stemmer)
-    memo.lock.withLock {
-      if memo.known.count < 100_000 { memo.known[word] = .some(found) }
-    }
-    return found
+    guard stemmer === Stemmer.english else { return search(for: word, stemmer: stemmer) }
+    return memo.value(for: word) { search(for: word, stemmer: stemmer) }
   }
 
   /// The correction worked out afresh.
