@@ -113,6 +113,7 @@ public struct ClientContext: Sendable, Equatable {
     return false
   }
 
+  /// Words that introduce the topic: "when we talk about her drinking".
   static let topicOpeners: [[String]] = [
     ["talk", "about"], ["talking", "about"], ["talked", "about"], ["bring", "up"], ["brings", "up"], ["bringing", "up"],
     ["brought", "up"], ["mention"], ["mentioning"], ["mentioned"], ["ask", "about"], ["asking", "about"], ["asked", "about"],

@@ -115,6 +115,9 @@ extension Consultation {
     return (0...(words.count - phrase.count)).contains { words[$0] == phrase[0] && words[$0..<$0 + phrase.count].elementsEqual(phrase) }
   }
 
+  /// Settles close calls the consult can decide: a sign and a situation are one answer (the
+  /// sign, framed by the situation), and the client's behaviour against the clinician's own side
+  /// goes by who the line is about ("what if she gets angry?" is the client, "I get angry" is you).
   func settled(_ match: Match, in text: String) -> Match {
     guard match.ambiguous, let second = match.alternatives.first,
       let top = coach.table.kind(of: match.intent), let other = coach.table.kind(of: second.intent)
