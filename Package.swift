@@ -15,12 +15,10 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CEditLine",
-      pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
     ),
     .systemLibrary(
       name: "CLibYAML",
-      pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     .systemLibrary(
