@@ -15,7 +15,9 @@ extension CoachCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
+    func run() throws { try Self.run(options.values) }
+
+    static func run(_ options: RunOptions) throws {
       let coach = try options.loadCoach()
       if Terminal.isTerminal(STDIN_FILENO) && !options.json {
         var repl = REPL(coach: coach, renderer: options.renderer)
@@ -46,7 +48,9 @@ extension CoachCommand {
       }
     }
 
-    func run() throws {
+    func run() throws { try Self.run(text, options.values) }
+
+    static func run(_ text: [String], _ options: RunOptions) throws {
       let coach = try options.loadCoach()
       var consultation = Consultation(coach: coach, renderer: options.renderer, format: options.json ? .json : .text)
       consultation.asksWhenUnsure = false
@@ -64,6 +68,7 @@ extension CoachCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+      let options = options.values
       let coach = try options.loadCoach()
       if options.json {
         Terminal.standardOutput.write(JSONRenderer.table(coach.table).serialized() + "\n")

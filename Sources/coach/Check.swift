@@ -21,7 +21,7 @@ extension CoachCommand {
     @OptionGroup var tuning: TuningOptions
 
     func run() throws {
-      let coach = try options.loadCoach(settings: try tuning.settings())
+      let coach = try options.values.loadCoach(settings: try tuning.settings())
       let check = KnowledgeCheck(table: coach.table, settings: try tuning.settings())
       var out = Terminal.standardOutput
       out.write("\(coach.table.intents.count) intents, \(coach.table.intents.map(\.examples.count).reduce(0, +)) examples: all files valid\n\n")
@@ -62,7 +62,7 @@ extension CoachCommand {
     @OptionGroup var tuning: TuningOptions
 
     func run() throws {
-      let coach = try options.loadCoach(settings: try tuning.settings())
+      let coach = try options.values.loadCoach(settings: try tuning.settings())
       guard let data = FileManager.default.contents(atPath: file) else {
         Terminal.standardError.write("\(file): error: cannot read the file\n")
         throw ExitCode(ExitStatus.noInput)
@@ -75,7 +75,7 @@ extension CoachCommand {
         throw ExitCode(ExitStatus.dataError)
       }
       let evaluation = Evaluation(samples: samples, matcher: coach.matcher)
-      Terminal.standardOutput.write(options.json ? evaluation.json().serialized() + "\n" : evaluation.report())
+      Terminal.standardOutput.write(options.values.json ? evaluation.json().serialized() + "\n" : evaluation.report())
       Terminal.standardOutput.flush()
     }
   }

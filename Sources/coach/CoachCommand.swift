@@ -15,6 +15,18 @@ import CoachKnowledge
 struct CoachCommand: ParsableCommand {
   static let version = "0.1.0"
 
+  /// Runs the command line: the common ones (`coach ask ...`, `coach [chat]` with the global
+  /// options) straight away, everything else through swift-argument-parser.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard let quick = QuickCommandLine(arguments) else { return main(arguments) }
+    do {
+      try quick.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "coach",
     abstract: "What to do next when a client resists: staged guidance from a consult in your terminal.",
@@ -55,6 +67,16 @@ struct GlobalOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Colour: auto (only on a terminal, never with NO_COLOR), always or never.", valueName: "when"))
   var color: ColorChoice = .auto
 
+  /// The values given, apart from the parser.
+  var values: RunOptions { RunOptions(knowledge: knowledge, json: json, color: color) }
+}
+
+/// The global options' values, however they were read (see ``QuickCommandLine``).
+struct RunOptions: Equatable {
+  var knowledge: [String] = []
+  var json = false
+  var color: ColorChoice = .auto
+
   /// Loads the coach, or exits with the knowledge errors (65) or a missing folder (66).
   func loadCoach(settings: Matcher.Settings = Matcher.Settings()) throws -> Coach {
     do {
@@ -82,7 +104,7 @@ struct GlobalOptions: ParsableArguments {
 }
 
 /// When to colour.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Equatable {
   case auto, always, never
 }
 
