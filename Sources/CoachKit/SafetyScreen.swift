@@ -68,33 +68,52 @@ public struct SafetyScreen: Sendable {
   }
 
   static func compile(_ pattern: String) -> Rule {
-    let parts = pattern.split(separator: ":", maxSplits: 1)
-    let concern = String(parts[0]).trimmingSpaces()
+    // Read byte by byte: the separators are ASCII, and this runs for every pattern at start-up,
+    // where splitting by `Character` (grapheme breaking) cost half a millisecond.
+    let colon = pattern.utf8.firstIndex(of: UInt8(ascii: ":")) ?? pattern.utf8.endIndex
+    let concern = fields(pattern[..<colon], by: UInt8(ascii: " ")).joined(separator: " ")
     var slots: [Slot] = []
     var gap = 0
     var before: Set<String> = []
     var after: Set<String> = []
-    for piece in parts[1].split(separator: " ") {
-      if piece.hasPrefix("!before=") {
-        before = Set(piece.dropFirst(8).split(separator: "|").map(String.init))
-      } else if piece.hasPrefix("!after=") {
-        after = Set(piece.dropFirst(7).split(separator: "|").map(String.init))
-      } else if piece.hasPrefix("~") {
+    let body = colon == pattern.utf8.endIndex ? pattern[colon...] : pattern[pattern.utf8.index(after: colon)...]
+    for piece in fields(body, by: UInt8(ascii: " ")) {
+      if piece.utf8.starts(with: "!before=".utf8) {
+        before = Set(fields(piece.dropFirst(8), by: UInt8(ascii: "|")).map(String.init))
+      } else if piece.utf8.starts(with: "!after=".utf8) {
+        after = Set(fields(piece.dropFirst(7), by: UInt8(ascii: "|")).map(String.init))
+      } else if piece.utf8.first == UInt8(ascii: "~") {
         gap = Int(piece.dropFirst()) ?? 2
       } else {
-        var text = Substring(piece)
-        let optional = text.hasSuffix("?")
+        var text = piece
+        let optional = text.utf8.last == UInt8(ascii: "?")
         if optional { text = text.dropLast() }
         var words: Set<String> = []
         var prefixes: [String] = []
-        for alternative in text.split(separator: "|") {
-          if alternative.hasSuffix("*") { prefixes.append(String(alternative.dropLast())) } else { words.insert(String(alternative)) }
+        for alternative in fields(text, by: UInt8(ascii: "|")) {
+          if alternative.utf8.last == UInt8(ascii: "*") { prefixes.append(String(alternative.dropLast())) } else { words.insert(String(alternative)) }
         }
         slots.append(Slot(words: words, prefixes: prefixes, optional: optional, gap: gap))
         gap = 0
       }
     }
     return Rule(concern: concern, slots: slots, unlessBefore: before, unlessAfter: after)
+  }
+
+  /// The non-empty runs of a text between an ASCII separator.
+  private static func fields(_ text: Substring, by separator: UInt8) -> [Substring] {
+    var found: [Substring] = []
+    var start = text.utf8.startIndex
+    var index = start
+    while index < text.utf8.endIndex {
+      if text.utf8[index] == separator {
+        if start < index { found.append(text[start..<index]) }
+        start = text.utf8.index(after: index)
+      }
+      index = text.utf8.index(after: index)
+    }
+    if start < text.utf8.endIndex { found.append(text[start...]) }
+    return found
   }
 
   /// The rules that can start at a word, in order: most words start none.

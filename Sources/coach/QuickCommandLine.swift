@@ -81,7 +81,9 @@ struct QuickCommandLine: Equatable {
     }
     if case .ask = command {
       // No words, or only spaces: swift-argument-parser says what is missing.
-      guard words.contains(where: { !$0.trimmingSpaces().isEmpty }) else { return nil }
+      // (A byte other than a space or a tab settles it without Unicode's tables.)
+      let said = words.contains { word in word.utf8.contains { $0 != 0x20 && $0 != 0x09 && $0 < 0x80 } || !word.trimmingSpaces().isEmpty }
+      guard said else { return nil }
       command = .ask(words)
     }
   }
