@@ -29,7 +29,7 @@ public struct Coach: Sendable {
   /// A coach read back from snapshot bytes; nil if they are not a whole snapshot of this
   /// version's layout.
   public init?(snapshot bytes: UnsafeBufferPointer<UInt8>, settings: Matcher.Settings = Matcher.Settings()) {
-    guard let coach = Snapshot.read(bytes, settings: settings) else { return nil }
+    guard let coach = Snapshot.read(ByteView(bytes), settings: settings) else { return nil }
     self = coach
   }
 
@@ -42,7 +42,8 @@ public struct Coach: Sendable {
     settings: Matcher.Settings = Matcher.Settings()
   ) throws(KnowledgeErrors) -> Coach {
     let count = snapshot.hasPointerRepresentation ? snapshot.utf8CodeUnitCount : 0
-    guard count > 0, let shipped = Snapshot.read(UnsafeBufferPointer(start: snapshot.utf8Start, count: count), settings: settings) else {
+    // A string literal's bytes live as long as the process: the index is read where it lies.
+    guard count > 0, let shipped = Snapshot.read(ByteView(immortal: UnsafeBufferPointer(start: snapshot.utf8Start, count: count)), settings: settings) else {
       return try load(base: IntentTable(files: files()), adding: folders, settings: settings)
     }
     guard !folders.isEmpty else { return shipped }

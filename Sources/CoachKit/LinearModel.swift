@@ -28,7 +28,7 @@ struct LinearModel: Sendable, Equatable {
   let pairs: Matcher.Postings
   /// The weights, one per pair, in steps of `step`. Sixteen bits keep the scores to four
   /// decimals or so, halve the memory, and let a snapshot hold them in three ASCII digits each.
-  let weights: [Int16]
+  let weights: Packed<Int16>
   /// What one unit of a stored weight is worth.
   let step: Float
   /// One bias per intent.
@@ -40,7 +40,7 @@ struct LinearModel: Sendable, Equatable {
   let largestBias: Float
 
   /// A model read back from a snapshot.
-  init(classCount: Int, pairs: Matcher.Postings, weights: [Int16], step: Float, bias: [Float]) {
+  init(classCount: Int, pairs: Matcher.Postings, weights: Packed<Int16>, step: Float, bias: [Float]) {
     self.classCount = classCount
     self.pairs = pairs
     self.weights = weights
@@ -61,7 +61,7 @@ struct LinearModel: Sendable, Equatable {
 
   /// A model that scores nothing, for a matcher that does not use one.
   init(classCount: Int) {
-    self.init(classCount: classCount, pairs: Matcher.Postings([]), weights: [], step: 0, bias: [Float](repeating: 0, count: classCount))
+    self.init(classCount: classCount, pairs: Matcher.Postings([]), weights: Packed([]), step: 0, bias: [Float](repeating: 0, count: classCount))
   }
 
   /// Trains on the rows, with a weight for each pair of `pairs`.
@@ -82,10 +82,12 @@ struct LinearModel: Sendable, Equatable {
     var random = SplitMix(seed: 0x5EED)
     var logits = [Float](repeating: 0, count: c)
     let flat = rows.map { row in row.features.map { (run: pairs[$0.id], value: Float($0.value)) } }
+    // Training runs when the index is built, not at start-up: the pairs are unpacked for it.
+    let targets = Array(pairs.targets)
     stored.withUnsafeMutableBufferPointer { w in
       logits.withUnsafeMutableBufferPointer { p in
         bias.withUnsafeMutableBufferPointer { b in
-          pairs.targets.withUnsafeBufferPointer { target in
+          targets.withUnsafeBufferPointer { target in
             for epoch in 0..<max(epochs, 0) {
               // A fixed shuffle per pass: the same on every run.
               for index in stride(from: order.count - 1, to: 0, by: -1) {
@@ -120,7 +122,7 @@ struct LinearModel: Sendable, Equatable {
     let largest = trained.reduce(0) { max($0, abs($1)) }
     let unit = largest > 0 ? largest / Float(Int16.max) : 1
     step = unit
-    weights = trained.map { Int16(($0 / unit).rounded()) }
+    weights = Packed(trained.map { Int16(($0 / unit).rounded()) })
     self.bias = bias
     biasExponentials = Self.exponentials(bias)
     largestBias = bias.max() ?? 0
@@ -140,18 +142,15 @@ struct LinearModel: Sendable, Equatable {
     var top = largestBias
     logits.withUnsafeMutableBufferPointer { p in
       isTouched.withUnsafeMutableBufferPointer { isTouched in
-        weights.withUnsafeBufferPointer { w in
-          pairs.targets.withUnsafeBufferPointer { target in
-            for (id, value) in query where id < pairs.ends.count {
-              let scaled = Float(value) * step
-              for pair in pairs[id] {
-                let k = Int(target[pair])
-                p[k] += scaled * Float(w[pair])
-                if !isTouched[k] {
-                  isTouched[k] = true
-                  touched.append(Int32(k))
-                }
-              }
+        for (id, value) in query where id < pairs.ends.count {
+          let scaled = Float(value) * step
+          for pair in pairs[id] where pair < weights.count {
+            let k = Int(pairs.targets[pair])
+            guard UInt(bitPattern: k) < UInt(p.count) else { continue }
+            p[k] += scaled * Float(weights[pair])
+            if !isTouched[k] {
+              isTouched[k] = true
+              touched.append(Int32(k))
             }
           }
         }

@@ -94,7 +94,7 @@ public struct Matcher: Sendable {
     /// Feature strings; a feature's id is its index.
     var features: StringTable
     /// In how many intents each feature occurs.
-    var documentFrequency: [Int32]
+    var documentFrequency: Packed<Int32>
     /// Feature → (example, weight in the example's unit vector).
     var examplePostings: Postings
     /// Feature → (intent, weight in the intent's unit centroid).
@@ -110,22 +110,26 @@ public struct Matcher: Sendable {
   /// Per feature, a run of (target, weight) pairs, laid end to end.
   struct Postings: Sendable, Equatable {
     /// Where each feature's run ends; feature `f`'s run starts where feature `f - 1`'s ends.
-    var ends: [Int32]
+    let ends: Packed<Int32>
     /// Example or intent numbers.
-    var targets: [Int32]
-    /// Their weights.
-    var weights: [Float]
+    let targets: Packed<Int32>
+    /// Their weights (none for the regression's pairs, whose weights are the model's).
+    let weights: Packed<Float>
 
-    /// The positions of a feature's run in `targets` and `weights`.
+    /// The positions of a feature's run in `targets` and `weights`: empty for a feature
+    /// outside the postings, and kept within them whatever a damaged snapshot says.
     subscript(feature: Int) -> Range<Int> {
-      (feature == 0 ? 0 : Int(ends[feature - 1]))..<Int(ends[feature])
+      guard feature >= 0, feature < ends.count else { return 0..<0 }
+      let end = min(max(Int(ends[feature]), 0), targets.count)
+      let start = feature == 0 ? 0 : min(max(Int(ends[feature - 1]), 0), end)
+      return start..<end
     }
 
     /// Lays per-feature lists end to end.
     init(_ lists: [[(target: Int32, weight: Float)]]) {
-      ends = []
-      targets = []
-      weights = []
+      var ends: [Int32] = []
+      var targets: [Int32] = []
+      var weights: [Float] = []
       for list in lists {
         for (target, weight) in list {
           targets.append(target)
@@ -133,10 +137,11 @@ public struct Matcher: Sendable {
         }
         ends.append(Int32(targets.count))
       }
+      self.init(ends: Packed(ends), targets: Packed(targets), weights: Packed(weights))
     }
 
-    /// Postings read back from a snapshot.
-    init(ends: [Int32], targets: [Int32], weights: [Float]) {
+    /// Postings already packed (a snapshot's, or the regression's pairs).
+    init(ends: Packed<Int32>, targets: Packed<Int32>, weights: Packed<Float>) {
       self.ends = ends
       self.targets = targets
       self.weights = weights
@@ -147,9 +152,10 @@ public struct Matcher: Sendable {
   let settings: Settings
   let screen: SafetyScreen
   let index: Index
-  /// Inverse intent frequency of each feature.
-  let idf: [Double]
-  /// The largest of them: the weight of a word no intent uses.
+  /// Inverse intent frequency by the number of intents a feature occurs in (0 for none), so a
+  /// feature's is looked up when a match needs it rather than worked out for all at start-up.
+  let idfByFrequency: [Double]
+  /// The largest inverse intent frequency: the weight of a word no intent uses.
   let maximumIDF: Double
   /// Example → its intent's index. Examples are numbered intent by intent, each intent's
   /// examples first and then its keywords.
@@ -237,9 +243,15 @@ public struct Matcher: Sendable {
     self.keywordStart = keywordStart
     // Frequencies run from 1 to the number of intents: one logarithm each, not one per feature.
     let intentCount = Double(max(table.intents.count, 1))
-    let idfByFrequency = (0...max(table.intents.count, 1)).map { $0 == 0 ? 0 : log(1 + intentCount / Double($0)) }
-    idf = index.documentFrequency.map { idfByFrequency[min(Int($0), idfByFrequency.count - 1)] }
-    maximumIDF = idf.max() ?? 1
+    idfByFrequency = (0...max(table.intents.count, 1)).map { $0 == 0 ? 0 : log(1 + intentCount / Double($0)) }
+    // The rarest feature has the largest: every feature occurs in one intent at least.
+    maximumIDF = index.documentFrequency.isEmpty ? 1 : idfByFrequency[min(1, idfByFrequency.count - 1)]
+  }
+
+  /// The inverse intent frequency of a feature.
+  func idf(_ feature: Int) -> Double {
+    let frequency = Int(index.documentFrequency[feature])
+    return idfByFrequency[min(max(frequency, 0), idfByFrequency.count - 1)]
   }
 
   /// The settings that shape the index, in a fixed order, to tell whether a snapshot's index
@@ -337,7 +349,7 @@ public struct Matcher: Sendable {
       linearEnds.append(Int32(linearTargets.count))
     }
     // Pairs only: the weights are the model's.
-    let linearPairs = Postings(ends: linearEnds, targets: linearTargets, weights: [])
+    let linearPairs = Postings(ends: Packed(linearEnds), targets: Packed(linearTargets), weights: Packed([]))
     let linear =
       settings.linearWeight > 0
       ? LinearModel(
@@ -345,7 +357,7 @@ public struct Matcher: Sendable {
         learningRate: settings.linearRate)
       : LinearModel(classCount: table.intents.count)
     return Index(
-      features: StringTable(names), documentFrequency: documentFrequency, examplePostings: Postings(examplePostings),
+      features: StringTable(names), documentFrequency: Packed(documentFrequency), examplePostings: Postings(examplePostings),
       centroidPostings: centroidPairs, vocabulary: Vocabulary(words: surfaces), linear: linear,
       builtWith: indexSettings(settings))
   }
@@ -570,7 +582,7 @@ public struct Matcher: Sendable {
         sum += found[position].weight
         position += 1
       }
-      weighted.append((id, Self.damp(sum) * idf[id]))
+      weighted.append((id, Self.damp(sum) * idf(id)))
     }
     var norm = 0.0
     for (_, value) in weighted { norm += value * value }
@@ -587,26 +599,23 @@ public struct Matcher: Sendable {
     let examples = index.examplePostings
     let centroids = index.centroidPostings
     exampleDots.withUnsafeMutableBufferPointer { dots in
-      examples.targets.withUnsafeBufferPointer { targets in
-        examples.weights.withUnsafeBufferPointer { weights in
-          for (id, value) in weighted {
-            let q = value / norm
-            for position in examples[id] {
-              let example = Int(targets[position])
-              if dots[example] == 0 { touched.append(Int32(example)) }
-              dots[example] += q * Double(weights[position])
-            }
-          }
+      for (id, value) in weighted {
+        let q = value / norm
+        for position in examples[id] {
+          let example = Int(examples.targets[position])
+          guard UInt(bitPattern: example) < UInt(dots.count) else { continue }
+          if dots[example] == 0 { touched.append(Int32(example)) }
+          dots[example] += q * Double(examples.weights[position])
         }
       }
     }
     scores.withUnsafeMutableBufferPointer { scores in
-      centroids.targets.withUnsafeBufferPointer { targets in
-        centroids.weights.withUnsafeBufferPointer { weights in
-          for (id, value) in weighted {
-            let q = value / norm
-            for position in centroids[id] { scores[Int(targets[position])].centroid += q * Double(weights[position]) }
-          }
+      for (id, value) in weighted {
+        let q = value / norm
+        for position in centroids[id] {
+          let intent = Int(centroids.targets[position])
+          guard UInt(bitPattern: intent) < UInt(scores.count) else { continue }
+          scores[intent].centroid += q * Double(centroids.weights[position])
         }
       }
       // The nearest example of each intent; of two equally near, the one written first.
@@ -650,7 +659,7 @@ public struct Matcher: Sendable {
         let position = centroids[id].first(where: { centroids.targets[$0] == Int32(intent) })
       else { continue }
       let word = token.negated ? "not " + token.word : token.word
-      if !weights.contains(where: { $0.0 == word }) { weights.append((word, Double(centroids.weights[position]) * idf[id])) }
+      if !weights.contains(where: { $0.0 == word }) { weights.append((word, Double(centroids.weights[position]) * idf(id))) }
     }
     return weights.sorted { $0.1 > $1.1 }.prefix(6).map(\.0)
   }

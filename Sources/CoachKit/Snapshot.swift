@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 5\n"
+  static let magic = "coach-snapshot 6\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -25,24 +25,10 @@ enum Snapshot {
 
     mutating func number(_ value: Int) { number(UInt64(max(0, value))) }
 
-    mutating func numbers(_ values: [Int32]) {
+    /// Values in fixed-width digits (``PackedValue``), so they are read where they lie.
+    mutating func packed<Value: PackedValue>(_ values: some Collection<Value>) {
       number(values.count)
-      for value in values { number(UInt64(UInt32(bitPattern: value))) }
-    }
-
-    mutating func floats(_ values: [Float]) {
-      number(values.count)
-      for value in values { number(UInt64(value.bitPattern)) }
-    }
-
-    /// Sixteen-bit numbers in three digits each, without continuation bits, so they read back
-    /// in a tight loop.
-    mutating func shorts(_ values: [Int16]) {
-      number(values.count)
-      for value in values {
-        let unsigned = UInt32(Int32(value) + 32768)
-        bytes += [UInt8(unsigned & 0x3F), UInt8(unsigned >> 6 & 0x3F), UInt8(unsigned >> 12 & 0x3F)]
-      }
+      for value in values { Packed<Value>.append(value, to: &bytes) }
     }
 
     mutating func doubles(_ values: [Double]) {
@@ -60,7 +46,7 @@ enum Snapshot {
       for value in values { text(value) }
     }
 
-    mutating func raw(_ values: [UInt8]) {
+    mutating func raw(_ values: some Collection<UInt8>) {
       number(values.count)
       bytes += values
     }
@@ -69,13 +55,16 @@ enum Snapshot {
   /// Reads values back; any read past the end or out of range marks the snapshot as bad, and
   /// the caller then builds from the knowledge files instead.
   struct Reader {
+    private let whole: ByteView
     private let base: UnsafeBufferPointer<UInt8>
     private var position = 0
     /// Whether a read went wrong.
     private(set) var failed = false
 
-    init(_ base: UnsafeBufferPointer<UInt8>) {
-      self.base = base
+    /// A reader of bytes whose packed runs it hands out as views, sharing their memory.
+    init(_ whole: ByteView) {
+      self.whole = whole
+      base = whole.buffer
     }
 
     /// Whether every byte has been read, and nothing went wrong.
@@ -107,47 +96,26 @@ enum Snapshot {
 
     mutating func int() -> Int { Int(truncatingIfNeeded: number()) }
 
-    mutating func numbers() -> [Int32] {
+    /// Packed values, as a view of the snapshot's own bytes: nothing is copied or decoded.
+    mutating func packed<Value: PackedValue>() -> Packed<Value> {
       let count = count()
-      return [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-        for index in 0..<count { buffer[index] = Int32(bitPattern: UInt32(truncatingIfNeeded: number())) }
-        initialized = count
-      }
-    }
-
-    mutating func floats() -> [Float] {
-      let count = count()
-      return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-        for index in 0..<count { buffer[index] = Float(bitPattern: UInt32(truncatingIfNeeded: number())) }
-        initialized = count
-      }
-    }
-
-    mutating func shorts() -> [Int16] {
-      let count = count()
-      guard count * 3 <= base.count - position else {
+      guard count <= (base.count - position) / Value.digits, let values = Packed<Value>(packed: whole.slice(position, count: count * Value.digits)) else {
         failed = true
-        return []
+        return Packed([])
       }
-      defer { position += count * 3 }
-      return [Int16](unsafeUninitializedCapacity: count) { buffer, initialized in
-        let digits = UnsafeBufferPointer(rebasing: base[position..<position + count * 3])
-        for index in 0..<count {
-          let value = Int32(digits[3 * index] & 0x3F) | Int32(digits[3 * index + 1] & 0x3F) << 6 | Int32(digits[3 * index + 2] & 0x3F) << 12
-          buffer[index] = Int16(truncatingIfNeeded: value - 32768)
-        }
-        initialized = count
-      }
+      position += count * Value.digits
+      return values
     }
 
     mutating func doubles() -> [Double] {
       (0..<count()).map { _ in Double(bitPattern: number()) }
     }
 
-    mutating func raw() -> [UInt8] {
+    /// Bytes, as a view of the snapshot's own.
+    mutating func raw() -> ByteView {
       let count = count()
       defer { position += count }
-      return Array(UnsafeBufferPointer(rebasing: base[position..<position + count]))
+      return whole.slice(position, count: count)
     }
 
     mutating func text() -> String {
@@ -172,10 +140,12 @@ enum Snapshot {
 
   /// A coach read back from its bytes, or nil if they are not a whole snapshot of this layout.
   /// Settings that shape the index differently from the snapshot's get an index built anew.
-  static func read(_ bytes: UnsafeBufferPointer<UInt8>, settings: Matcher.Settings) -> Coach? {
+  /// The index's runs are views of the bytes, which must live as long as the coach: the
+  /// snapshot built into the binary does; others are copied first (``ByteView/init(_:)``).
+  static func read(_ bytes: ByteView, settings: Matcher.Settings) -> Coach? {
     let magic = Array(magic.utf8)
-    guard bytes.count > magic.count, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
-    var reader = Reader(UnsafeBufferPointer(rebasing: bytes.dropFirst(magic.count)))
+    guard bytes.count > magic.count, bytes.buffer.prefix(magic.count).elementsEqual(magic) else { return nil }
+    var reader = Reader(bytes.slice(magic.count, count: bytes.count - magic.count))
     let table = readTable(&reader)
     guard let index = readIndex(&reader, table: table), reader.isComplete else { return nil }
     if index.builtWith != Matcher.indexSettings(settings) { return Coach(table: table, settings: settings) }
@@ -251,67 +221,62 @@ enum Snapshot {
   }
 
   private static func write(_ index: Matcher.Index, to out: inout Writer) {
-    out.raw(index.features.bytes)
-    out.numbers(index.features.ends)
-    out.numbers(index.documentFrequency)
-    for postings in [index.examplePostings, index.centroidPostings] {
-      out.numbers(postings.ends)
-      out.numbers(postings.targets)
-      out.floats(postings.weights)
+    for strings in [index.features, index.vocabulary.words] {
+      out.raw(strings.bytes.buffer)
+      out.packed(strings.ends)
+      out.packed(strings.slots)
     }
-    out.raw(index.vocabulary.words.bytes)
-    out.numbers(index.vocabulary.words.ends)
+    out.packed(index.documentFrequency)
+    for postings in [index.examplePostings, index.centroidPostings] {
+      out.packed(postings.ends)
+      out.packed(postings.targets)
+      out.packed(postings.weights)
+    }
     out.number(index.linear.classCount)
-    out.numbers(index.linear.pairs.ends)
-    out.numbers(index.linear.pairs.targets)
-    out.shorts(index.linear.weights)
-    out.floats([index.linear.step])
-    out.floats(index.linear.bias)
+    out.packed(index.linear.pairs.ends)
+    out.packed(index.linear.pairs.targets)
+    out.packed(index.linear.weights)
+    out.packed([index.linear.step])
+    out.packed(index.linear.bias)
     out.doubles(index.builtWith)
   }
 
-  /// The index, or nil when its parts do not fit together or with the table: every run and
-  /// every number is checked, so a damaged snapshot can never index out of bounds.
+  /// The index, or nil when its parts do not fit together or with the table. Only their shapes
+  /// are checked here, which costs nothing: the runs are read in place, and every read of them
+  /// keeps within them whatever a damaged snapshot holds (``Matcher/Postings``, ``StringTable``).
   private static func readIndex(_ reader: inout Reader, table: IntentTable) -> Matcher.Index? {
-    let featureBytes = reader.raw()
-    let featureEnds = reader.numbers()
-    let frequency = reader.numbers()
-    let examples = Matcher.Postings(ends: reader.numbers(), targets: reader.numbers(), weights: reader.floats())
-    let centroids = Matcher.Postings(ends: reader.numbers(), targets: reader.numbers(), weights: reader.floats())
-    let wordBytes = reader.raw()
-    let wordEnds = reader.numbers()
+    var tables: [StringTable] = []
+    for _ in 0..<2 {
+      let bytes = reader.raw()
+      let ends: Packed<Int32> = reader.packed()
+      let slots: Packed<Int32> = reader.packed()
+      guard let strings = StringTable(bytes: bytes, ends: ends, slots: slots) else { return nil }
+      tables.append(strings)
+    }
+    let frequency: Packed<Int32> = reader.packed()
+    let examples = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: reader.packed())
+    let centroids = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: reader.packed())
     let classCount = reader.count()
-    let pairs = Matcher.Postings(ends: reader.numbers(), targets: reader.numbers(), weights: [])
-    let weights = reader.shorts()
-    let step = reader.floats().first ?? 0
-    let bias = reader.floats()
+    let pairs = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: Packed([]))
+    let weights: Packed<Int16> = reader.packed()
+    let step = (reader.packed() as Packed<Float>).first ?? 0
+    let bias = Array(reader.packed() as Packed<Float>)
     let builtWith = reader.doubles()
-    let exampleCount = table.intents.reduce(0) { $0 + $1.examples.count + $1.keywords.count }
     let intentCount = table.intents.count
-    guard !reader.failed, fits(featureEnds, within: featureBytes.count), fits(wordEnds, within: wordBytes.count),
-      frequency.count == featureEnds.count, frequency.allSatisfy({ $0 >= 0 }),
-      fits(examples, features: featureEnds.count, targets: exampleCount), fits(centroids, features: featureEnds.count, targets: intentCount),
+    let features = tables[0]
+    guard !reader.failed, frequency.count == features.count,
+      fits(examples, features: features.count), fits(centroids, features: features.count),
       classCount == intentCount, bias.count == intentCount, weights.isEmpty || weights.count == pairs.targets.count,
-      pairs.ends.count == featureEnds.count, fits(pairs.ends, within: pairs.targets.count), pairs.targets.allSatisfy({ $0 >= 0 && Int($0) < intentCount })
+      pairs.ends.count == features.count
     else { return nil }
     return Matcher.Index(
-      features: StringTable(bytes: featureBytes, ends: featureEnds), documentFrequency: frequency, examplePostings: examples,
-      centroidPostings: centroids, vocabulary: Vocabulary(table: StringTable(bytes: wordBytes, ends: wordEnds)),
-      linear: LinearModel(classCount: classCount, pairs: pairs, weights: weights, step: step, bias: bias), builtWith: builtWith)
+      features: features, documentFrequency: frequency, examplePostings: examples, centroidPostings: centroids,
+      vocabulary: Vocabulary(table: tables[1]), linear: LinearModel(classCount: classCount, pairs: pairs, weights: weights, step: step, bias: bias),
+      builtWith: builtWith)
   }
 
-  /// Whether ends rise and stay within a length.
-  private static func fits(_ ends: [Int32], within length: Int) -> Bool {
-    var last: Int32 = 0
-    for end in ends {
-      guard end >= last else { return false }
-      last = end
-    }
-    return Int(last) <= length
-  }
-
-  private static func fits(_ postings: Matcher.Postings, features: Int, targets: Int) -> Bool {
+  /// Whether postings have a run per feature and a weight per target.
+  private static func fits(_ postings: Matcher.Postings, features: Int) -> Bool {
     postings.ends.count == features && postings.targets.count == postings.weights.count
-      && fits(postings.ends, within: postings.targets.count) && postings.targets.allSatisfy { $0 >= 0 && Int($0) < targets }
   }
 }

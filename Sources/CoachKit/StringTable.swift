@@ -1,15 +1,16 @@
 /// Strings stored end to end in one byte buffer and found through an FNV-1a hash table.
 ///
 /// It does the job of a `[String: Int]` for the matcher's features and words, but it is built
-/// from a snapshot's bytes without making a `String` per entry, and a lookup of `"!" + stem`
-/// needs no new string: what lets the shipped table load in well under a millisecond.
+/// without making a `String` per entry, and a lookup of `"!" + stem` needs no new string. A
+/// snapshot holds its bytes, ends and hash slots as they are here, so the shipped table is read
+/// where it lies in the binary: nothing is built at start-up.
 struct StringTable: Sendable, Equatable {
   /// The entries' UTF-8 bytes, end to end.
-  private(set) var bytes: [UInt8]
+  let bytes: ByteView
   /// Where each entry ends in `bytes`; entry `i` starts where entry `i - 1` ends.
-  private(set) var ends: [Int32]
+  let ends: Packed<Int32>
   /// Open addressing: entry index + 1, or 0 for an empty slot; a power of two, at most half full.
-  private var slots: [Int32]
+  let slots: Packed<Int32>
 
   /// A table of the strings, in the order given; a repeated string keeps its first index.
   init(_ strings: some Sequence<String>) {
@@ -22,10 +23,8 @@ struct StringTable: Sendable, Equatable {
     self.init(bytes: bytes, ends: ends)
   }
 
-  /// A table over entries already laid end to end (as a snapshot stores them).
+  /// A table over entries laid end to end, with its hash slots worked out here.
   init(bytes: [UInt8], ends: [Int32]) {
-    self.bytes = bytes
-    self.ends = ends
     var capacity = 16
     while capacity < ends.count * 2 { capacity *= 2 }
     var slots = [Int32](repeating: 0, count: capacity)
@@ -37,13 +36,27 @@ struct StringTable: Sendable, Equatable {
         var slot = Int(Self.hash(prefix: nil, entry)) & mask
         while slots[slot] != 0 {
           // A repeated string keeps its first index.
-          if Self.equal(entry, Self.entry(Int(slots[slot]) - 1, in: all, ends: ends)) { break }
+          let other = Int(slots[slot]) - 1
+          let otherStart = other == 0 ? 0 : Int(ends[other - 1])
+          if Self.equal(entry, UnsafeBufferPointer(rebasing: all[otherStart..<Int(ends[other])])) { break }
           slot = (slot + 1) & mask
         }
         if slots[slot] == 0 { slots[slot] = Int32(index + 1) }
         start = Int(end)
       }
     }
+    self.bytes = ByteView(bytes)
+    self.ends = Packed(ends)
+    self.slots = Packed(slots)
+  }
+
+  /// A table laid out earlier (read from a snapshot), or nil if its slots cannot be a hash
+  /// table's. Nothing else is checked up front: a damaged entry or slot can make a lookup miss,
+  /// never read outside the bytes, and never loop.
+  init?(bytes: ByteView, ends: Packed<Int32>, slots: Packed<Int32>) {
+    guard slots.count >= 16, slots.count >= ends.count * 2, slots.count & (slots.count - 1) == 0 else { return nil }
+    self.bytes = bytes
+    self.ends = ends
     self.slots = slots
   }
 
@@ -52,19 +65,14 @@ struct StringTable: Sendable, Equatable {
 
   /// The entry at an index, as a string.
   subscript(index: Int) -> String {
-    let start = index == 0 ? 0 : Int(ends[index - 1])
-    return String(decoding: bytes[start..<Int(ends[index])], as: UTF8.self)
+    withBytes(of: index) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The entry's length in bytes.
-  func length(of index: Int) -> Int {
-    Int(ends[index]) - (index == 0 ? 0 : Int(ends[index - 1]))
-  }
+  func length(of index: Int) -> Int { entry(index).count }
 
   /// Calls `body` with the entry's bytes.
-  func withBytes<R>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    bytes.withUnsafeBufferPointer { body(Self.entry(index, in: $0, ends: ends)) }
-  }
+  func withBytes<R>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(entry(index)) }
 
   /// The index of a string, or nil.
   func index(of string: String) -> Int? { index(prefix: nil, string) }
@@ -75,25 +83,30 @@ struct StringTable: Sendable, Equatable {
     return string.withUTF8 { key in
       let mask = slots.count - 1
       var slot = Int(Self.hash(prefix: prefix, key)) & mask
-      return bytes.withUnsafeBufferPointer { all in
-        while slots[slot] != 0 {
-          let index = Int(slots[slot]) - 1
-          let entry = Self.entry(index, in: all, ends: ends)
+      // At most one pass round the table, even over damaged slots.
+      for _ in 0..<slots.count {
+        let value = Int(slots[slot])
+        if value == 0 { return nil }
+        let index = value - 1
+        if UInt(bitPattern: index) < UInt(count) {
+          let entry = entry(index)
           if let prefix {
             if entry.count == key.count + 1, entry[0] == prefix, Self.equal(UnsafeBufferPointer(rebasing: entry.dropFirst()), key) { return index }
           } else if Self.equal(entry, key) {
             return index
           }
-          slot = (slot + 1) & mask
         }
-        return nil
+        slot = (slot + 1) & mask
       }
+      return nil
     }
   }
 
-  private static func entry(_ index: Int, in all: UnsafeBufferPointer<UInt8>, ends: [Int32]) -> UnsafeBufferPointer<UInt8> {
-    let start = index == 0 ? 0 : Int(ends[index - 1])
-    return UnsafeBufferPointer(rebasing: all[start..<Int(ends[index])])
+  /// An entry's bytes; empty if its ends are out of order or outside the bytes.
+  private func entry(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    let end = min(max(Int(ends[index]), 0), bytes.count)
+    let start = index == 0 ? 0 : min(max(Int(ends[index - 1]), 0), end)
+    return UnsafeBufferPointer(start: bytes.base + start, count: end - start)
   }
 
   private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
