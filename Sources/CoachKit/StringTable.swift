@@ -55,9 +55,61 @@ struct StringTable: Sendable, Equatable {
   /// never read outside the bytes, and never loop.
   init?(bytes: ByteView, ends: Packed<Int32>, slots: Packed<Int32>) {
     guard slots.count >= 16, slots.count >= ends.count * 2, slots.count & (slots.count - 1) == 0 else { return nil }
+    self.init(laidOut: bytes, ends: ends, slots: slots)
+  }
+
+  private init(laidOut bytes: ByteView, ends: Packed<Int32>, slots: Packed<Int32>) {
     self.bytes = bytes
     self.ends = ends
     self.slots = slots
+  }
+
+  /// Builds a table one entry at a time from bytes, giving each distinct entry its number as it
+  /// comes: no `String` is made for an entry.
+  struct Builder {
+    private var bytes: [UInt8] = []
+    private var ends: [Int32] = []
+    private var slots = [Int32](repeating: 0, count: 16)
+
+    init() {}
+
+    /// The number of an entry, added if it is new.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+      if (ends.count + 1) * 2 > slots.count { grow() }
+      let mask = slots.count - 1
+      var slot = Int(StringTable.hash(prefix: nil, key)) & mask
+      while slots[slot] != 0 {
+        let index = Int(slots[slot]) - 1
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        let same = bytes.withUnsafeBufferPointer { StringTable.equal(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[index])]), key) }
+        if same { return Int32(index) }
+        slot = (slot + 1) & mask
+      }
+      bytes.append(contentsOf: key)
+      ends.append(Int32(bytes.count))
+      slots[slot] = Int32(ends.count)
+      return Int32(ends.count - 1)
+    }
+
+    /// Twice the slots, the entries (all distinct) placed again: the table stays at most half full.
+    private mutating func grow() {
+      slots = [Int32](repeating: 0, count: slots.count * 2)
+      let mask = slots.count - 1
+      bytes.withUnsafeBufferPointer { all in
+        var start = 0
+        for (index, end) in ends.enumerated() {
+          var slot = Int(StringTable.hash(prefix: nil, UnsafeBufferPointer(rebasing: all[start..<Int(end)]))) & mask
+          while slots[slot] != 0 { slot = (slot + 1) & mask }
+          slots[slot] = Int32(index + 1)
+          start = Int(end)
+        }
+      }
+    }
+
+    /// The table of the entries so far.
+    func table() -> StringTable {
+      StringTable(laidOut: ByteView(bytes), ends: Packed(ends), slots: Packed(slots))
+    }
   }
 
   /// How many entries there are.
@@ -109,14 +161,14 @@ struct StringTable: Sendable, Equatable {
     return UnsafeBufferPointer(start: bytes.base + start, count: end - start)
   }
 
-  private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  fileprivate static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     guard a.count == b.count else { return false }
     for index in 0..<a.count where a[index] != b[index] { return false }
     return true
   }
 
   /// FNV-1a: fixed, unlike Swift's seeded `Hasher`, so a table is the same in every process.
-  private static func hash(prefix: UInt8?, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+  fileprivate static func hash(prefix: UInt8?, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var hash: UInt32 = 2_166_136_261
     if let prefix { hash = (hash ^ UInt32(prefix)) &* 16_777_619 }
     for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }

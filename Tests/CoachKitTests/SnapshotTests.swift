@@ -107,6 +107,22 @@ import CoachKnowledge
     #expect(tangled?.index(of: "silence") == nil)
   }
 
+  @Test func builderNumbersEachEntryOnceAndFindsThemAll() {
+    var builder = StringTable.Builder()
+    let words = (0..<300).map { "word\($0 % 100)" }
+    var numbers: [Int32] = []
+    for word in words {
+      var word = word
+      numbers.append(word.withUTF8 { builder.intern($0) })
+    }
+    #expect(numbers == words.indices.map { Int32($0 % 100) })
+    let table = builder.table()
+    #expect(table.count == 100)
+    #expect(table.index(of: "word57") == 57)
+    #expect(table[99] == "word99")
+    #expect(table.index(of: "word100") == nil)
+  }
+
   @Test func unreadableSnapshotFallsBackToTheFiles() throws {
     let coach = try Coach.load(snapshot: "not a snapshot", files: { IntentTable.embeddedFiles.map { ("Knowledge/\($0.name)", $0.text) } })
     #expect(coach.table.intents == Self.built.table.intents)
