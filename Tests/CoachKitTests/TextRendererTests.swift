@@ -162,4 +162,27 @@ import Testing
     #expect(TextRenderer.format(0.5) == "0.50")
     #expect(TextRenderer.format(1) == "1.00")
   }
+
+  @Test func asciiWrapIsTheCharacterWrap() {
+    // Random paragraphs, list items, runs of spaces and blank lines, at several widths and
+    // indents: the byte-by-byte wrap gives what the character-by-character one does.
+    var random = SplitMix(seed: 42)
+    let pieces = ["a", "word", "longerword", "x", "-", "1.", "12.", "*", "supercalifragilistic", "", " ", "  ", "\n", "\n\n"]
+    for _ in 0..<400 {
+      var text = ""
+      for _ in 0..<Int(random.next() % 40) {
+        let piece = pieces[Int(random.next() % UInt64(pieces.count))]
+        text += random.next() % 3 == 0 ? piece : piece + " "
+      }
+      if random.next() % 4 == 0 { text = "- " + text }
+      for width in [20, 45, 80] {
+        let renderer = TextRenderer(width: width, color: false)
+        for (indent, first) in [(0, nil), (4, nil), (6, 2), (2, 0)] as [(Int, Int?)] {
+          #expect(
+            renderer.wrapASCII(text, indent: indent, firstIndent: first) == renderer.wrapCharacters(text, indent: indent, firstIndent: first),
+            "\(width) \(indent) \(String(describing: first)): \(text.debugDescription)")
+        }
+      }
+    }
+  }
 }
