@@ -8,30 +8,124 @@
 /// user adds, with the source document they were written from.
 public struct IntentTable: Sendable {
   /// The intents, in id order.
-  public private(set) var intents: [Intent]
+  public var intents: [Intent] { storage.all }
   /// The source document's questions, in document order.
   public private(set) var sourceSections: [String]
   /// Concept sets from `.lexicon` files.
   public var lexicon = Lexicon()
   private var index: [String: Int]
+  private let storage: Storage
+
+  /// The intents, or what they are read from: a table read from a snapshot reads an intent's
+  /// examples and guidance the first time it is asked for, so a start-up that answers one line
+  /// reads the few intents that answer needs (ids, kinds and example counts are read at once).
+  enum Storage: Sendable {
+    case intents([Intent])
+    case snapshot(SnapshotIntents)
+
+    var count: Int {
+      switch self {
+      case .intents(let intents): intents.count
+      case .snapshot(let snapshot): snapshot.headers.count
+      }
+    }
+
+    subscript(position: Int) -> Intent {
+      switch self {
+      case .intents(let intents): intents[position]
+      case .snapshot(let snapshot): snapshot.intent(position)
+      }
+    }
+
+    var all: [Intent] {
+      switch self {
+      case .intents(let intents): intents
+      case .snapshot(let snapshot): (0..<snapshot.headers.count).map(snapshot.intent)
+      }
+    }
+  }
+
+  /// What is known of an intent without reading it whole.
+  struct Header: Sendable {
+    var id: String
+    var kind: Intent.Kind
+    var exampleCount: Int
+    var keywordCount: Int
+  }
+
+  /// A snapshot's intents, each read once, when first asked for.
+  final class SnapshotIntents: @unchecked Sendable {
+    let headers: [Header]
+    private let read: @Sendable (Int) -> Intent
+    private let lock = Lock()
+    private var cache: [Intent?]
+
+    init(headers: [Header], read: @escaping @Sendable (Int) -> Intent) {
+      self.headers = headers
+      self.read = read
+      cache = Array(repeating: nil, count: headers.count)
+    }
+
+    /// How many intents have been read so far.
+    var readCount: Int { lock.withLock { cache.lazy.filter { $0 != nil }.count } }
+
+    func intent(_ position: Int) -> Intent {
+      if let intent = lock.withLock({ cache[position] }) { return intent }
+      let intent = read(position)
+      lock.withLock { cache[position] = intent }
+      return intent
+    }
+  }
 
   /// Finds an intent by id.
   public subscript(id: String) -> Intent? {
-    index[id].map { intents[$0] }
+    index[id].map { storage[$0] }
   }
 
   /// The kind of an intent, without copying the intent.
   public func kind(of id: String) -> Intent.Kind? {
     guard let position = index[id] else { return nil }
-    return intents[position].kind
+    return header(position).kind
+  }
+
+  /// How many intents there are.
+  var count: Int { storage.count }
+
+  /// How many of a snapshot's intents have been read whole (nil for a table built from intents).
+  var intentsRead: Int? {
+    if case .snapshot(let snapshot) = storage { return snapshot.readCount }
+    return nil
+  }
+
+  /// The intent at a position (in id order).
+  func intent(at position: Int) -> Intent { storage[position] }
+
+  /// The id, kind and number of examples and keywords of the intent at a position, without
+  /// reading the rest of it.
+  func header(_ position: Int) -> Header {
+    switch storage {
+    case .intents(let intents):
+      let intent = intents[position]
+      return Header(id: intent.id, kind: intent.kind, exampleCount: intent.examples.count, keywordCount: intent.keywords.count)
+    case .snapshot(let snapshot):
+      return snapshot.headers[position]
+    }
   }
 
   /// Builds a table from intents; a later intent with the same id replaces an earlier one.
   public init(intents: [Intent], sourceSections: [String] = []) {
     var byID: [String: Intent] = [:]
     for intent in intents { byID[intent.id] = intent }
-    self.intents = byID.values.sorted { $0.id < $1.id }
-    self.index = Dictionary(uniqueKeysWithValues: self.intents.enumerated().map { ($1.id, $0) })
+    let sorted = byID.values.sorted { $0.id < $1.id }
+    storage = .intents(sorted)
+    index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.id, $0) })
+    self.sourceSections = sourceSections
+  }
+
+  /// A snapshot's table: intents in id order, each once, read when first asked for.
+  init(snapshot: SnapshotIntents, sourceSections: [String]) {
+    storage = .snapshot(snapshot)
+    index = Dictionary(snapshot.headers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.sourceSections = sourceSections
   }
 

@@ -226,24 +226,26 @@ public struct Matcher: Sendable {
     self.settings = settings
     self.screen = screen
     self.index = index
-    intentIDs = table.intents.map(\.id)
+    // From the intents' headers: a snapshot's intents are not read whole for this.
+    let headers = (0..<table.count).map(table.header)
+    intentIDs = headers.map(\.id)
     safetyIndex = intentIDs.firstIndex(of: "safety-risk")
-    intentKinds = table.intents.map(\.kind)
-    noiseIndices = Set(table.intents.indices.filter { table.intents[$0].kind == .noise })
+    intentKinds = headers.map(\.kind)
+    noiseIndices = Set(headers.indices.filter { headers[$0].kind == .noise })
     var owner: [Int32] = []
     var exampleStart: [Int] = []
     var keywordStart: [Int] = []
-    for (number, intent) in table.intents.enumerated() {
+    for (number, header) in headers.enumerated() {
       exampleStart.append(owner.count)
-      keywordStart.append(owner.count + intent.examples.count)
-      owner += Array(repeating: Int32(number), count: intent.examples.count + intent.keywords.count)
+      keywordStart.append(owner.count + header.exampleCount)
+      owner += Array(repeating: Int32(number), count: header.exampleCount + header.keywordCount)
     }
     self.exampleOwner = owner
     self.exampleStart = exampleStart
     self.keywordStart = keywordStart
     // Frequencies run from 1 to the number of intents: one logarithm each, not one per feature.
-    let intentCount = Double(max(table.intents.count, 1))
-    idfByFrequency = (0...max(table.intents.count, 1)).map { $0 == 0 ? 0 : log(1 + intentCount / Double($0)) }
+    let intentCount = Double(max(table.count, 1))
+    idfByFrequency = (0...max(table.count, 1)).map { $0 == 0 ? 0 : log(1 + intentCount / Double($0)) }
     // The rarest feature has the largest: every feature occurs in one intent at least.
     maximumIDF = index.documentFrequency.isEmpty ? 1 : idfByFrequency[min(1, idfByFrequency.count - 1)]
   }
@@ -267,19 +269,23 @@ public struct Matcher: Sendable {
   /// The text of an example (or keyword) by its number.
   func exampleText(_ number: Int) -> String {
     let owner = Int(exampleOwner[number])
-    let intent = table.intents[owner]
+    let intent = table.intent(at: owner)
     let offset = number - exampleStart[owner]
-    return offset < intent.examples.count ? intent.examples[offset] : intent.keywords[offset - intent.examples.count]
+    if offset < intent.examples.count { return intent.examples[offset] }
+    // (A damaged snapshot's header may promise more than its intent holds.)
+    let keyword = offset - intent.examples.count
+    return keyword < intent.keywords.count ? intent.keywords[keyword] : ""
   }
 
   /// Learns the index from the table's examples and keywords.
   static func buildIndex(table: IntentTable, settings: Settings) -> Index {
+    let intents = table.intents
     var ids: [String: Int] = [:]
     var names: [String] = []
     var documents: [(owner: Int32, features: [Int: Double], isKeyword: Bool)] = []
     var documentFrequency: [Int32] = []
     var surfaces = Set<String>()
-    for (index, intent) in table.intents.enumerated() {
+    for (index, intent) in intents.enumerated() {
       var seenInIntent = Set<Int>()
       for (number, text) in (intent.examples + intent.keywords).enumerated() {
         let tokens = TextAnalyzer.analyze(text)
@@ -303,12 +309,12 @@ public struct Matcher: Sendable {
         documents.append((Int32(index), vector, number >= intent.examples.count))
       }
     }
-    let intentCount = Double(max(table.intents.count, 1))
+    let intentCount = Double(max(intents.count, 1))
     let idf = documentFrequency.map { log(1 + intentCount / Double($0)) }
 
     var rows: [LinearModel.Row] = []
     var examplePostings = [[(target: Int32, weight: Float)]](repeating: [], count: ids.count)
-    var centroids = [[Int: Double]](repeating: [:], count: table.intents.count)
+    var centroids = [[Int: Double]](repeating: [:], count: intents.count)
     for (number, document) in documents.enumerated() {
       // Sorted, so every sum is taken in the same order on every run.
       let vector = document.features.keys.sorted().map { id in (id, Self.damp(document.features[id]!) * idf[id]) }
@@ -322,7 +328,7 @@ public struct Matcher: Sendable {
         // Features most intents share (the line's shape, broad concept sets) weigh little and
         // would make every example a candidate: they count in the centroids only, which keeps
         // the cost of a match growing with the input's specific words, not the knowledge.
-        if scale > 0, Int(documentFrequency[id]) * 4 <= table.intents.count * settings.commonFeatureQuarters {
+        if scale > 0, Int(documentFrequency[id]) * 4 <= intents.count * settings.commonFeatureQuarters {
           examplePostings[id].append((Int32(number), Float(scale * value / norm)))
         }
         centroids[Int(document.owner)][id, default: 0] += value / norm
@@ -340,7 +346,7 @@ public struct Matcher: Sendable {
     // does not cover: a word can argue against `unknown` without arguing for any one intent.
     // One noise intent stands for `unknown` here (the first); pairing every feature with every
     // noise file a clinic adds would grow as features × noise files.
-    let noise = table.intents.indices.first { table.intents[$0].kind == .noise }.map { [Int32($0)] } ?? []
+    let noise = intents.indices.first { intents[$0].kind == .noise }.map { [Int32($0)] } ?? []
     var linearEnds: [Int32] = []
     var linearTargets: [Int32] = []
     for run in centroidPostings {
@@ -353,9 +359,9 @@ public struct Matcher: Sendable {
     let linear =
       settings.linearWeight > 0
       ? LinearModel(
-        rows: rows, pairs: linearPairs, classCount: table.intents.count, epochs: settings.linearEpochs, l2: settings.linearL2,
+        rows: rows, pairs: linearPairs, classCount: intents.count, epochs: settings.linearEpochs, l2: settings.linearL2,
         learningRate: settings.linearRate)
-      : LinearModel(classCount: table.intents.count)
+      : LinearModel(classCount: intents.count)
     return Index(
       features: StringTable(names), documentFrequency: Packed(documentFrequency), examplePostings: Postings(examplePostings),
       centroidPostings: centroidPairs, vocabulary: Vocabulary(words: surfaces), linear: linear,

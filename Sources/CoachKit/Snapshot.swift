@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 6\n"
+  static let magic = "coach-snapshot 7\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -155,27 +155,14 @@ enum Snapshot {
   private static func write(_ table: IntentTable, to out: inout Writer) {
     out.number(table.intents.count)
     for intent in table.intents {
+      // A header read at start-up, then the rest, read when the intent is first asked for.
       out.text(intent.id)
-      out.text(intent.title)
       out.text(intent.kind.rawValue)
-      out.texts(intent.sources)
-      out.texts(intent.covers)
-      out.texts(intent.examples)
-      out.texts(intent.keywords)
-      out.texts(intent.related)
-      out.text(intent.path)
-      let guidance = intent.guidance
-      out.text(guidance.answer)
-      out.number(guidance.stages.count)
-      for stage in guidance.stages {
-        out.text(stage.name.rawValue)
-        out.text(stage.action)
-        out.text(stage.why)
-        out.text(stage.say)
-      }
-      out.texts(guidance.protocolSteps)
-      out.text(guidance.inPractice)
-      out.text(guidance.alongside)
+      out.number(intent.examples.count)
+      out.number(intent.keywords.count)
+      var body = Writer()
+      write(intent, to: &body)
+      out.raw(body.bytes)
     }
     out.texts(table.sourceSections)
     let stems = table.lexicon.concepts.keys.sorted()
@@ -186,31 +173,48 @@ enum Snapshot {
     }
   }
 
+  private static func write(_ intent: Intent, to out: inout Writer) {
+    out.text(intent.id)
+    out.text(intent.title)
+    out.text(intent.kind.rawValue)
+    out.texts(intent.sources)
+    out.texts(intent.covers)
+    out.texts(intent.examples)
+    out.texts(intent.keywords)
+    out.texts(intent.related)
+    out.text(intent.path)
+    let guidance = intent.guidance
+    out.text(guidance.answer)
+    out.number(guidance.stages.count)
+    for stage in guidance.stages {
+      out.text(stage.name.rawValue)
+      out.text(stage.action)
+      out.text(stage.why)
+      out.text(stage.say)
+    }
+    out.texts(guidance.protocolSteps)
+    out.text(guidance.inPractice)
+    out.text(guidance.alongside)
+  }
+
+  /// The table: the intents' headers now, each intent's body when it is first asked for (a
+  /// body that does not read whole gives what could be read: a damaged snapshot never traps).
   private static func readTable(_ reader: inout Reader) -> IntentTable {
-    var intents: [Intent] = []
+    var headers: [IntentTable.Header] = []
+    var bodies: [ByteView] = []
     for _ in 0..<reader.count() {
       let id = reader.text()
-      let title = reader.text()
       let kind = Intent.Kind(rawValue: reader.text()) ?? .noise
-      let sources = reader.texts()
-      let covers = reader.texts()
-      let examples = reader.texts()
-      let keywords = reader.texts()
-      let related = reader.texts()
-      let path = reader.text()
-      let answer = reader.text()
-      var stages: [Guidance.Stage] = []
-      for _ in 0..<reader.count() {
-        let name = Guidance.Stage.Name(rawValue: reader.text()) ?? .acknowledge
-        stages.append(Guidance.Stage(name: name, action: reader.text(), why: reader.text(), say: reader.text()))
-      }
-      let guidance = Guidance(answer: answer, stages: stages, protocolSteps: reader.texts(), inPractice: reader.text(), alongside: reader.text())
-      intents.append(
-        Intent(
-          id: id, title: title, kind: kind, sources: sources, covers: covers, examples: examples, keywords: keywords,
-          related: related, guidance: guidance, path: path))
+      let examples = reader.count()
+      let keywords = reader.count()
+      bodies.append(reader.raw())
+      headers.append(IntentTable.Header(id: id, kind: kind, exampleCount: examples, keywordCount: keywords))
     }
-    var table = IntentTable(intents: intents, sourceSections: reader.texts())
+    let intents = IntentTable.SnapshotIntents(headers: headers) { [bodies] position in
+      var body = Reader(bodies[position])
+      return readIntent(&body)
+    }
+    var table = IntentTable(snapshot: intents, sourceSections: reader.texts())
     var concepts: [String: [String]] = [:]
     for _ in 0..<reader.count() {
       let stem = reader.text()
@@ -218,6 +222,28 @@ enum Snapshot {
     }
     table.lexicon = Lexicon(concepts: concepts)
     return table
+  }
+
+  private static func readIntent(_ reader: inout Reader) -> Intent {
+    let id = reader.text()
+    let title = reader.text()
+    let kind = Intent.Kind(rawValue: reader.text()) ?? .noise
+    let sources = reader.texts()
+    let covers = reader.texts()
+    let examples = reader.texts()
+    let keywords = reader.texts()
+    let related = reader.texts()
+    let path = reader.text()
+    let answer = reader.text()
+    var stages: [Guidance.Stage] = []
+    for _ in 0..<reader.count() {
+      let name = Guidance.Stage.Name(rawValue: reader.text()) ?? .acknowledge
+      stages.append(Guidance.Stage(name: name, action: reader.text(), why: reader.text(), say: reader.text()))
+    }
+    let guidance = Guidance(answer: answer, stages: stages, protocolSteps: reader.texts(), inPractice: reader.text(), alongside: reader.text())
+    return Intent(
+      id: id, title: title, kind: kind, sources: sources, covers: covers, examples: examples, keywords: keywords,
+      related: related, guidance: guidance, path: path)
   }
 
   private static func write(_ index: Matcher.Index, to out: inout Writer) {
@@ -262,7 +288,7 @@ enum Snapshot {
     let step = (reader.packed() as Packed<Float>).first ?? 0
     let bias = Array(reader.packed() as Packed<Float>)
     let builtWith = reader.doubles()
-    let intentCount = table.intents.count
+    let intentCount = table.count
     let features = tables[0]
     guard !reader.failed, frequency.count == features.count,
       fits(examples, features: features.count), fits(centroids, features: features.count),

@@ -78,8 +78,9 @@ import CoachKnowledge
       guard let coach = Snapshot.read(ByteView(damaged), settings: Matcher.Settings()) else { continue }
       readWhole += 1
       for line in ["she just shrugs and says nothing", "he wants to kill himself", "court-ordered, furious", "xyzzy"] {
-        _ = coach.matcher.match(line)
+        _ = coach.reply(to: line)
       }
+      _ = coach.table.intents
     }
     // Most single-byte damage lands in texts and numbers, which read whole: the loop above did
     // match on damaged indexes.
@@ -105,6 +106,18 @@ import CoachKnowledge
     let tangled = StringTable(bytes: table.bytes, ends: Packed([30, 2, -4, 999]), slots: table.slots)
     #expect(tangled?[1] == "")
     #expect(tangled?.index(of: "silence") == nil)
+  }
+
+  @Test func intentsAreReadWhenFirstAskedFor() throws {
+    let bytes = Self.built.snapshot()
+    let coach = try #require(bytes.withUnsafeBufferPointer { Coach(snapshot: $0) })
+    #expect(coach.table.intentsRead == 0)
+    let reply = coach.reply(to: "she just shrugs and says nothing")
+    let read = try #require(coach.table.intentsRead)
+    #expect(read >= 1 && read < coach.table.count / 2, "\(read) of \(coach.table.count) read for one answer")
+    #expect(coach.table[reply.match.intent] == Self.built.table[reply.match.intent])
+    #expect(coach.table.intents == Self.built.table.intents)
+    #expect(coach.table.intentsRead == coach.table.count)
   }
 
   @Test func builderNumbersEachEntryOnceAndFindsThemAll() {
