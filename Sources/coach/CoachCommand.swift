@@ -93,7 +93,7 @@ struct RunOptions: Equatable {
     switch color {
     case .always: true
     case .never: false
-    case .auto: Terminal.isTerminal(STDOUT_FILENO) && ProcessInfo.processInfo.environment["NO_COLOR", default: ""].isEmpty
+    case .auto: Terminal.isTerminal(STDOUT_FILENO) && (Terminal.environment("NO_COLOR") ?? "").isEmpty
     }
   }
 
