@@ -118,12 +118,7 @@ public struct Matcher: Sendable {
 
     /// The positions of a feature's run in `targets` and `weights`: empty for a feature
     /// outside the postings, and kept within them whatever a damaged snapshot says.
-    subscript(feature: Int) -> Range<Int> {
-      guard feature >= 0, feature < ends.count else { return 0..<0 }
-      let end = min(max(Int(ends[feature]), 0), targets.count)
-      let start = feature == 0 ? 0 : min(max(Int(ends[feature - 1]), 0), end)
-      return start..<end
-    }
+    subscript(feature: Int) -> Range<Int> { ends.run(feature, within: targets.count) }
 
     /// Lays per-feature lists end to end.
     init(_ lists: [[(target: Int32, weight: Float)]]) {

@@ -118,3 +118,14 @@ struct Packed<Value: PackedValue>: Sendable, Equatable, RandomAccessCollection {
 
   static func == (a: Packed, b: Packed) -> Bool { a.count == b.count && a.bytes == b.bytes }
 }
+
+extension Packed where Value == Int32 {
+  /// Run `i` of runs laid end to end, where these are their ends: kept within `0..<count`
+  /// whatever the ends say, empty for a run that is not there.
+  func run(_ index: Int, within count: Int) -> Range<Int> {
+    guard index >= 0, index < self.count else { return 0..<0 }
+    let end = Swift.min(Swift.max(Int(self[index]), 0), count)
+    let start = index == 0 ? 0 : Swift.min(Swift.max(Int(self[index - 1]), 0), end)
+    return start..<end
+  }
+}

@@ -13,41 +13,66 @@ public struct SafetyScreen: Sendable {
     public var concern: String
   }
 
-  struct Slot {
-    /// The words it takes, as their numbers in the screen's ``SafetyScreen/words``, sorted.
-    var words: [Int32]
+  /// The compiled rules, in packed columns: what a snapshot holds and reads where it lies, so
+  /// the shipped screen costs nothing at start-up. Runs are laid end to end (`...Ends[i]` is
+  /// where run `i` ends); word numbers are positions in `words`, sorted within a run.
+  struct Layout: Sendable, Equatable {
+    /// Every word a rule names, numbered once.
+    var words: StringTable
+    var concerns: [String]
     var prefixes: [String]
-    var optional: Bool
-    /// How many words may stand between this slot and the one before it.
-    var gap: Int
+    /// Per rule: its concern (a position in `concerns`), and the ends of its slots, of the
+    /// words that cancel it just before (`before`) and just after (`after`).
+    var ruleConcern: Packed<Int32>
+    var ruleSlotEnds: Packed<Int32>
+    var ruleBeforeEnds: Packed<Int32>
+    var ruleAfterEnds: Packed<Int32>
+    var before: Packed<Int32>
+    var after: Packed<Int32>
+    /// Per slot: the ends of its words and prefixes, and how many words may stand before it
+    /// (bit 16 set when the slot is optional).
+    var slotWordEnds: Packed<Int32>
+    var slotPrefixEnds: Packed<Int32>
+    var slotGaps: Packed<Int32>
+    var slotWords: Packed<Int32>
+    /// Positions in `prefixes`.
+    var slotPrefixes: Packed<Int32>
+    /// Per word: the ends of the rules whose first slot takes it.
+    var firstRuleEnds: Packed<Int32>
+    var firstRules: Packed<Int32>
 
-    /// Whether the slot takes a word, given with its number (nil if no rule names it).
-    func matches(_ id: Int32?, _ word: String) -> Bool {
-      if let id, SafetyScreen.contains(words, id) { return true }
-      return prefixes.contains { word.hasPrefix($0) }
+    var ruleCount: Int { ruleConcern.count }
+
+    /// Whether the columns fit one another, so that every run and number read from them stays
+    /// within them (a snapshot's are checked before use).
+    var isWhole: Bool {
+      ruleSlotEnds.count == ruleCount && ruleBeforeEnds.count == ruleCount && ruleAfterEnds.count == ruleCount
+        && slotPrefixEnds.count == slotWordEnds.count && slotGaps.count == slotWordEnds.count
+        && firstRuleEnds.count == words.count
     }
   }
 
-  struct Rule {
-    var concern: String
-    var slots: [Slot]
-    /// Words that, standing just before the match, make it something else ("substance abuse").
-    var unlessBefore: [Int32]
-    /// Words that, standing just after the match, make it something else ("hit a wall").
-    var unlessAfter: [Int32]
-  }
-
-  /// Every word a rule names, numbered once: a text's words are looked up here once each, and
-  /// the rules compare numbers. Building it takes a hash of each word of the patterns, where sets
-  /// of strings per slot took most of a millisecond at every start.
-  private let words: StringTable
-  private let rules: [Rule]
-  /// Rules by the number of a word their first slot takes, so a word only tries the rules that
-  /// can start at it.
-  private let rulesByFirstWord: [[Int]]
+  let layout: Layout
   /// Rules whose first slot takes a prefix ("suicid*"), with the prefix, by the prefix's first
   /// byte: a word only tries the prefixes that start as it does.
   private let rulesByFirstPrefix: [UInt8: [(prefix: String, rule: Int)]]
+
+  /// A screen of rules compiled earlier (a snapshot's), or nil if their columns do not fit.
+  init?(layout: Layout) {
+    guard layout.isWhole else { return nil }
+    self.layout = layout
+    var byPrefix: [UInt8: [(prefix: String, rule: Int)]] = [:]
+    for rule in 0..<layout.ruleCount {
+      let slots = layout.ruleSlotEnds.run(rule, within: layout.slotWordEnds.count)
+      guard let first = slots.first else { continue }
+      for position in layout.slotPrefixEnds.run(first, within: layout.slotPrefixes.count) {
+        let prefix = Int(layout.slotPrefixes[position])
+        guard prefix >= 0, prefix < layout.prefixes.count else { continue }
+        byPrefix[layout.prefixes[prefix].utf8.first ?? 0, default: []].append((layout.prefixes[prefix], rule))
+      }
+    }
+    rulesByFirstPrefix = byPrefix
+  }
 
   /// Words that deny what follows them, within the clause.
   static let deniers: Set<String> = [
@@ -62,75 +87,126 @@ public struct SafetyScreen: Sendable {
   /// optional, `~N` lets up to N words stand before the next slot, `!before=w|w` and
   /// `!after=w|w` name words that cancel the match.
   init(patterns: [String]) {
-    // Read byte by byte, each word of the patterns given its number as it is met: no string is
-    // made for a word, and no set of strings per slot. This runs at every start; with sets of
-    // strings it took 0.4 ms.
-    var words = StringTable.Builder()
-    rules = patterns.map { Self.compile($0, words: &words) }
-    self.words = words.table()
-    var byWord = [[Int]](repeating: [], count: self.words.count)
-    var byPrefix: [UInt8: [(prefix: String, rule: Int)]] = [:]
-    for (index, rule) in rules.enumerated() {
-      guard let first = rule.slots.first else { continue }
-      for word in first.words { byWord[Int(word)].append(index) }
-      for prefix in first.prefixes { byPrefix[prefix.utf8.first ?? 0, default: []].append((prefix, index)) }
-    }
-    rulesByFirstWord = byWord
-    rulesByFirstPrefix = byPrefix
+    var compiler = Compiler()
+    for pattern in patterns { compiler.compile(pattern) }
+    self.init(layout: compiler.layout())!
   }
 
-  static func compile(_ pattern: String, words: inout StringTable.Builder) -> Rule {
-    var pattern = pattern
-    return pattern.withUTF8 { all in
-      let space = UInt8(ascii: " ")
-      let bar = UInt8(ascii: "|")
-      let colon = all.firstIndex(of: UInt8(ascii: ":")) ?? all.count
-      let concern = fields(all, 0..<colon, by: space).map { String(decoding: all[$0], as: UTF8.self) }.joined(separator: " ")
-      var slots: [Slot] = []
-      var gap = 0
-      var before: [Int32] = []
-      var after: [Int32] = []
-      /// The numbers of words, sorted, each once.
-      func numbers(_ runs: [Range<Int>]) -> [Int32] {
-        var found = runs.map { words.intern(UnsafeBufferPointer(rebasing: all[$0])) }
-        found.sort()
-        var kept: [Int32] = []
-        for number in found where kept.last != number { kept.append(number) }
-        return kept
-      }
-      for piece in fields(all, min(colon + 1, all.count)..<all.count, by: space) {
-        let text = all[piece]
-        if text.starts(with: "!before=".utf8) {
-          before = numbers(fields(all, piece.lowerBound + 8..<piece.upperBound, by: bar))
-        } else if text.starts(with: "!after=".utf8) {
-          after = numbers(fields(all, piece.lowerBound + 7..<piece.upperBound, by: bar))
-        } else if text.first == UInt8(ascii: "~") {
-          let digits = text.dropFirst()
-          let isNumber = !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } && digits.count < 5
-          gap = isNumber ? digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } : 2
+  /// Reads patterns byte by byte into the layout's columns, each word numbered once as it is
+  /// met: no string is made for a word.
+  struct Compiler {
+    var words = StringTable.Builder()
+    var concerns: [String] = []
+    var prefixes: [String] = []
+    var ruleConcern: [Int32] = []
+    var ruleSlotEnds: [Int32] = []
+    var ruleBeforeEnds: [Int32] = []
+    var ruleAfterEnds: [Int32] = []
+    var before: [Int32] = []
+    var after: [Int32] = []
+    var slotWordEnds: [Int32] = []
+    var slotPrefixEnds: [Int32] = []
+    var slotGaps: [Int32] = []
+    var slotWords: [Int32] = []
+    var slotPrefixes: [Int32] = []
+
+    mutating func compile(_ pattern: String) {
+      var pattern = pattern
+      pattern.withUTF8 { all in
+        let space = UInt8(ascii: " ")
+        let bar = UInt8(ascii: "|")
+        let colon = all.firstIndex(of: UInt8(ascii: ":")) ?? all.count
+        let concern = SafetyScreen.fields(all, 0..<colon, by: space).map { String(decoding: all[$0], as: UTF8.self) }.joined(separator: " ")
+        if let known = concerns.firstIndex(of: concern) {
+          ruleConcern.append(Int32(known))
         } else {
-          var run = piece
-          let optional = text.last == UInt8(ascii: "?")
-          if optional { run = run.lowerBound..<run.upperBound - 1 }
-          var exact: [Range<Int>] = []
-          var prefixes: [String] = []
-          for alternative in fields(all, run, by: bar) {
-            if all[alternative.upperBound - 1] == UInt8(ascii: "*") {
-              prefixes.append(String(decoding: all[alternative.lowerBound..<alternative.upperBound - 1], as: UTF8.self))
-            } else {
-              exact.append(alternative)
-            }
-          }
-          slots.append(Slot(words: numbers(exact), prefixes: prefixes, optional: optional, gap: gap))
-          gap = 0
+          ruleConcern.append(Int32(concerns.count))
+          concerns.append(concern)
         }
+        var gap = 0
+        var beforeWords: [Int32] = []
+        var afterWords: [Int32] = []
+        for piece in SafetyScreen.fields(all, min(colon + 1, all.count)..<all.count, by: space) {
+          let text = all[piece]
+          if text.starts(with: "!before=".utf8) {
+            beforeWords = numbers(SafetyScreen.fields(all, piece.lowerBound + 8..<piece.upperBound, by: bar), in: all)
+          } else if text.starts(with: "!after=".utf8) {
+            afterWords = numbers(SafetyScreen.fields(all, piece.lowerBound + 7..<piece.upperBound, by: bar), in: all)
+          } else if text.first == UInt8(ascii: "~") {
+            let digits = text.dropFirst()
+            let isNumber = !digits.isEmpty && digits.count < 5 && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            gap = isNumber ? digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } : 2
+          } else {
+            var run = piece
+            let optional = text.last == UInt8(ascii: "?")
+            if optional { run = run.lowerBound..<run.upperBound - 1 }
+            var exact: [Range<Int>] = []
+            for alternative in SafetyScreen.fields(all, run, by: bar) {
+              if all[alternative.upperBound - 1] == UInt8(ascii: "*") {
+                let prefix = String(decoding: all[alternative.lowerBound..<alternative.upperBound - 1], as: UTF8.self)
+                if let known = prefixes.firstIndex(of: prefix) {
+                  slotPrefixes.append(Int32(known))
+                } else {
+                  slotPrefixes.append(Int32(prefixes.count))
+                  prefixes.append(prefix)
+                }
+              } else {
+                exact.append(alternative)
+              }
+            }
+            slotWords += numbers(exact, in: all)
+            slotWordEnds.append(Int32(slotWords.count))
+            slotPrefixEnds.append(Int32(slotPrefixes.count))
+            slotGaps.append(Int32(min(gap, 0xFFFF)) | (optional ? 0x10000 : 0))
+            gap = 0
+          }
+        }
+        ruleSlotEnds.append(Int32(slotWordEnds.count))
+        before += beforeWords
+        ruleBeforeEnds.append(Int32(before.count))
+        after += afterWords
+        ruleAfterEnds.append(Int32(after.count))
       }
-      return Rule(concern: concern, slots: slots, unlessBefore: before, unlessAfter: after)
+    }
+
+    /// The numbers of words, sorted, each once.
+    private mutating func numbers(_ runs: [Range<Int>], in all: UnsafeBufferPointer<UInt8>) -> [Int32] {
+      var found = runs.map { words.intern(UnsafeBufferPointer(rebasing: all[$0])) }
+      found.sort()
+      var kept: [Int32] = []
+      for number in found where kept.last != number { kept.append(number) }
+      return kept
+    }
+
+    /// The columns, with the rules each word can start.
+    func layout() -> Layout {
+      let words = words.table()
+      var starting = [[Int32]](repeating: [], count: words.count)
+      var slotStart = 0
+      for (rule, slotEnd) in ruleSlotEnds.enumerated() {
+        if slotStart < Int(slotEnd) {
+          let wordStart = slotStart == 0 ? 0 : Int(slotWordEnds[slotStart - 1])
+          for word in slotWords[wordStart..<Int(slotWordEnds[slotStart])] { starting[Int(word)].append(Int32(rule)) }
+        }
+        slotStart = Int(slotEnd)
+      }
+      var firstRuleEnds: [Int32] = []
+      var firstRules: [Int32] = []
+      for rules in starting {
+        firstRules += rules
+        firstRuleEnds.append(Int32(firstRules.count))
+      }
+      return Layout(
+        words: words, concerns: concerns, prefixes: prefixes, ruleConcern: Packed(ruleConcern), ruleSlotEnds: Packed(ruleSlotEnds),
+        ruleBeforeEnds: Packed(ruleBeforeEnds), ruleAfterEnds: Packed(ruleAfterEnds), before: Packed(before), after: Packed(after),
+        slotWordEnds: Packed(slotWordEnds), slotPrefixEnds: Packed(slotPrefixEnds), slotGaps: Packed(slotGaps),
+        slotWords: Packed(slotWords), slotPrefixes: Packed(slotPrefixes), firstRuleEnds: Packed(firstRuleEnds),
+        firstRules: Packed(firstRules))
     }
   }
 
   /// The non-empty runs of `bytes[range]` between a separator.
-  private static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, by separator: UInt8) -> [Range<Int>] {
+  static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, by separator: UInt8) -> [Range<Int>] {
     var found: [Range<Int>] = []
     var start = range.lowerBound
     for index in range where bytes[index] == separator {
@@ -141,20 +217,36 @@ public struct SafetyScreen: Sendable {
     return found
   }
 
-  /// Whether a sorted list holds a number (a binary search).
-  static func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
-    var low = 0
-    var high = sorted.count
+  /// Whether a sorted run of packed numbers holds a number (a binary search).
+  static func contains(_ values: Packed<Int32>, _ run: Range<Int>, _ value: Int32) -> Bool {
+    var low = run.lowerBound
+    var high = run.upperBound
     while low < high {
       let middle = (low + high) / 2
-      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+      if values[middle] < value { low = middle + 1 } else { high = middle }
     }
-    return low < sorted.count && sorted[low] == value
+    return low < run.upperBound && values[low] == value
+  }
+
+  /// Whether a slot takes a word, given with its number (nil if no rule names it).
+  private func slot(_ slot: Int, takes id: Int32?, _ word: String) -> Bool {
+    if let id, Self.contains(layout.slotWords, layout.slotWordEnds.run(slot, within: layout.slotWords.count), id) { return true }
+    for position in layout.slotPrefixEnds.run(slot, within: layout.slotPrefixes.count) {
+      let prefix = Int(layout.slotPrefixes[position])
+      if prefix >= 0, prefix < layout.prefixes.count, word.hasPrefix(layout.prefixes[prefix]) { return true }
+    }
+    return false
   }
 
   /// The rules that can start at a word, in order: most words start none.
   private func rules(startingAt id: Int32?, _ word: String) -> [Int] {
-    var found = id.map { rulesByFirstWord[Int($0)] } ?? []
+    var found: [Int] = []
+    if let id {
+      for position in layout.firstRuleEnds.run(Int(id), within: layout.firstRules.count) {
+        let rule = Int(layout.firstRules[position])
+        if rule >= 0, rule < layout.ruleCount { found.append(rule) }
+      }
+    }
     for (prefix, rule) in rulesByFirstPrefix[word.utf8.first ?? 0] ?? [] where word.hasPrefix(prefix) { found.append(rule) }
     return found.count > 1 ? found.sorted() : found
   }
@@ -180,23 +272,24 @@ public struct SafetyScreen: Sendable {
   public func scan(_ tokens: [Token]) -> Scan {
     var result = Scan()
     let words = tokens.map { Self.canonical($0.word) }
-    let ids = words.map { self.words.index(of: $0).map(Int32.init) }
-    func isOne(of list: [Int32], _ position: Int) -> Bool { ids[position].map { Self.contains(list, $0) } ?? false }
+    let ids = words.map { layout.words.index(of: $0).map(Int32.init) }
+    func isOne(of list: Packed<Int32>, _ run: Range<Int>, _ position: Int) -> Bool { ids[position].map { Self.contains(list, run, $0) } ?? false }
     var done: [Int] = []
     for start in words.indices {
       let candidates = rules(startingAt: ids[start], words[start])
       if candidates.isEmpty { continue }
       for index in candidates where !done.contains(index) {
-        let rule = rules[index]
-        guard let end = match(rule.slots, in: words, ids: ids, from: start) else { continue }
-        if start > 0, isOne(of: rule.unlessBefore, start - 1) { continue }
-        if start > 1, isOne(of: rule.unlessBefore, start - 2) { continue }
-        if end < words.count, isOne(of: rule.unlessAfter, end) { continue }
+        guard let end = match(layout.ruleSlotEnds.run(index, within: layout.slotWordEnds.count), in: words, ids: ids, from: start) else { continue }
+        let before = layout.ruleBeforeEnds.run(index, within: layout.before.count)
+        if start > 0, isOne(of: layout.before, before, start - 1) { continue }
+        if start > 1, isOne(of: layout.before, before, start - 2) { continue }
+        if end < words.count, isOne(of: layout.after, layout.ruleAfterEnds.run(index, within: layout.after.count), end) { continue }
         if let denier = denier(before: start, tokens: tokens, words: words) {
           result.denied.append(denier..<end)
           continue
         }
-        let cue = Cue(words: words[start..<end].joined(separator: " "), concern: rule.concern)
+        let concern = Int(layout.ruleConcern[index])
+        let cue = Cue(words: words[start..<end].joined(separator: " "), concern: concern >= 0 && concern < layout.concerns.count ? layout.concerns[concern] : "risk")
         if !result.cues.contains(cue) { result.cues.append(cue) }
         done.append(index)
       }
@@ -205,21 +298,22 @@ public struct SafetyScreen: Sendable {
   }
 
   /// Matches slots from `start`; returns the index after the match.
-  private func match(_ slots: [Slot], in words: [String], ids: [Int32?], from start: Int) -> Int? {
+  private func match(_ slots: Range<Int>, in words: [String], ids: [Int32?], from start: Int) -> Int? {
     func step(_ slot: Int, _ position: Int, _ first: Bool) -> Int? {
-      if slot == slots.count { return position }
-      let current = slots[slot]
-      let reach = first ? 0 : current.gap
+      if slot == slots.upperBound { return position }
+      let gap = Int(layout.slotGaps[slot])
+      let optional = gap & 0x10000 != 0
+      let reach = first ? 0 : gap & 0xFFFF
       var index = position
       while index < words.count, index <= position + reach {
-        if current.matches(ids[index], words[index]), let end = step(slot + 1, index + 1, false) { return end }
+        if self.slot(slot, takes: ids[index], words[index]), let end = step(slot + 1, index + 1, false) { return end }
         index += 1
       }
-      if current.optional { return step(slot + 1, position, first) }
+      if optional { return step(slot + 1, position, first) }
       return nil
     }
-    guard let first = slots.first, first.matches(ids[start], words[start]) || first.optional else { return nil }
-    return step(0, start, true)
+    guard let first = slots.first, slot(first, takes: ids[start], words[start]) || Int(layout.slotGaps[first]) & 0x10000 != 0 else { return nil }
+    return step(first, start, true)
   }
 
   /// Whether a denial stands before the cue in its clause ("no suicidal thoughts").

@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 7\n"
+  static let magic = "coach-snapshot 8\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -135,6 +135,7 @@ enum Snapshot {
     out.bytes += magic.utf8
     write(coach.table, to: &out)
     write(coach.matcher.index, to: &out)
+    write(coach.matcher.screen.layout, to: &out)
     return out.bytes
   }
 
@@ -147,9 +148,9 @@ enum Snapshot {
     guard bytes.count > magic.count, bytes.buffer.prefix(magic.count).elementsEqual(magic) else { return nil }
     var reader = Reader(bytes.slice(magic.count, count: bytes.count - magic.count))
     let table = readTable(&reader)
-    guard let index = readIndex(&reader, table: table), reader.isComplete else { return nil }
+    guard let index = readIndex(&reader, table: table), let screen = readScreen(&reader), reader.isComplete else { return nil }
     if index.builtWith != Matcher.indexSettings(settings) { return Coach(table: table, settings: settings) }
-    return Coach(table: table, matcher: Matcher(table: table, index: index, settings: settings))
+    return Coach(table: table, matcher: Matcher(table: table, index: index, settings: settings, screen: screen))
   }
 
   private static func write(_ table: IntentTable, to out: inout Writer) {
@@ -247,11 +248,8 @@ enum Snapshot {
   }
 
   private static func write(_ index: Matcher.Index, to out: inout Writer) {
-    for strings in [index.features, index.vocabulary.words] {
-      out.raw(strings.bytes.buffer)
-      out.packed(strings.ends)
-      out.packed(strings.slots)
-    }
+    write(index.features, to: &out)
+    write(index.vocabulary.words, to: &out)
     out.packed(index.documentFrequency)
     for postings in [index.examplePostings, index.centroidPostings] {
       out.packed(postings.ends)
@@ -271,14 +269,7 @@ enum Snapshot {
   /// are checked here, which costs nothing: the runs are read in place, and every read of them
   /// keeps within them whatever a damaged snapshot holds (``Matcher/Postings``, ``StringTable``).
   private static func readIndex(_ reader: inout Reader, table: IntentTable) -> Matcher.Index? {
-    var tables: [StringTable] = []
-    for _ in 0..<2 {
-      let bytes = reader.raw()
-      let ends: Packed<Int32> = reader.packed()
-      let slots: Packed<Int32> = reader.packed()
-      guard let strings = StringTable(bytes: bytes, ends: ends, slots: slots) else { return nil }
-      tables.append(strings)
-    }
+    guard let features = readStrings(&reader), let words = readStrings(&reader) else { return nil }
     let frequency: Packed<Int32> = reader.packed()
     let examples = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: reader.packed())
     let centroids = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: reader.packed())
@@ -289,7 +280,6 @@ enum Snapshot {
     let bias = Array(reader.packed() as Packed<Float>)
     let builtWith = reader.doubles()
     let intentCount = table.count
-    let features = tables[0]
     guard !reader.failed, frequency.count == features.count,
       fits(examples, features: features.count), fits(centroids, features: features.count),
       classCount == intentCount, bias.count == intentCount, weights.isEmpty || weights.count == pairs.targets.count,
@@ -297,8 +287,50 @@ enum Snapshot {
     else { return nil }
     return Matcher.Index(
       features: features, documentFrequency: frequency, examplePostings: examples, centroidPostings: centroids,
-      vocabulary: Vocabulary(table: tables[1]), linear: LinearModel(classCount: classCount, pairs: pairs, weights: weights, step: step, bias: bias),
+      vocabulary: Vocabulary(table: words), linear: LinearModel(classCount: classCount, pairs: pairs, weights: weights, step: step, bias: bias),
       builtWith: builtWith)
+  }
+
+  private static func write(_ strings: StringTable, to out: inout Writer) {
+    out.raw(strings.bytes.buffer)
+    out.packed(strings.ends)
+    out.packed(strings.slots)
+  }
+
+  private static func readStrings(_ reader: inout Reader) -> StringTable? {
+    let bytes = reader.raw()
+    let ends: Packed<Int32> = reader.packed()
+    let slots: Packed<Int32> = reader.packed()
+    return StringTable(bytes: bytes, ends: ends, slots: slots)
+  }
+
+  /// The safety screen, compiled when the binary was built.
+  private static func write(_ screen: SafetyScreen.Layout, to out: inout Writer) {
+    write(screen.words, to: &out)
+    out.texts(screen.concerns)
+    out.texts(screen.prefixes)
+    for column in [
+      screen.ruleConcern, screen.ruleSlotEnds, screen.ruleBeforeEnds, screen.ruleAfterEnds, screen.before, screen.after,
+      screen.slotWordEnds, screen.slotPrefixEnds, screen.slotGaps, screen.slotWords, screen.slotPrefixes, screen.firstRuleEnds,
+      screen.firstRules,
+    ] {
+      out.packed(column)
+    }
+  }
+
+  /// The safety screen, read where it lies, or nil if its columns do not fit together.
+  private static func readScreen(_ reader: inout Reader) -> SafetyScreen? {
+    guard let words = readStrings(&reader) else { return nil }
+    let concerns = reader.texts()
+    let prefixes = reader.texts()
+    let columns: [Packed<Int32>] = (0..<13).map { _ in reader.packed() }
+    guard !reader.failed else { return nil }
+    return SafetyScreen(
+      layout: SafetyScreen.Layout(
+        words: words, concerns: concerns, prefixes: prefixes, ruleConcern: columns[0], ruleSlotEnds: columns[1],
+        ruleBeforeEnds: columns[2], ruleAfterEnds: columns[3], before: columns[4], after: columns[5], slotWordEnds: columns[6],
+        slotPrefixEnds: columns[7], slotGaps: columns[8], slotWords: columns[9], slotPrefixes: columns[10],
+        firstRuleEnds: columns[11], firstRules: columns[12]))
   }
 
   /// Whether postings have a run per feature and a weight per target.

@@ -156,9 +156,8 @@ struct StringTable: Sendable, Equatable {
 
   /// An entry's bytes; empty if its ends are out of order or outside the bytes.
   private func entry(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-    let end = min(max(Int(ends[index]), 0), bytes.count)
-    let start = index == 0 ? 0 : min(max(Int(ends[index - 1]), 0), end)
-    return UnsafeBufferPointer(start: bytes.base + start, count: end - start)
+    let run = ends.run(index, within: bytes.count)
+    return UnsafeBufferPointer(start: bytes.base + run.lowerBound, count: run.count)
   }
 
   fileprivate static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -18,6 +18,8 @@ import CoachKnowledge
     #expect(Self.shipped.table.sourceSections == Self.built.table.sourceSections)
     #expect(Self.shipped.table.lexicon == Self.built.table.lexicon)
     #expect(Self.shipped.matcher.index == Self.built.matcher.index)
+    // The safety screen is compiled into the snapshot: the same rules as the code's patterns.
+    #expect(Self.shipped.matcher.screen.layout == SafetyScreen.standard.layout)
     let features = 0..<Self.built.matcher.index.features.count
     #expect(features.map(Self.shipped.matcher.idf) == features.map(Self.built.matcher.idf))
     #expect(Self.shipped.matcher.maximumIDF == features.map(Self.built.matcher.idf).max())
