@@ -2,15 +2,68 @@
 /// no example uses ("livid") still counts through its set ("anger").
 public struct Lexicon: Sendable, Equatable {
   /// Stem → the names of the sets it belongs to.
-  public private(set) var concepts: [String: [String]] = [:]
+  public var concepts: [String: [String]] {
+    guard let packed else { return sets }
+    var concepts: [String: [String]] = [:]
+    for stem in 0..<packed.stems.count { concepts[packed.stems[stem]] = packed.names(of: stem) }
+    return concepts
+  }
+
+  /// The sets as a dictionary, unless they are packed.
+  private var sets: [String: [String]] = [:]
+  /// A snapshot's sets, read where they lie: a table of stems, and per stem a run of set names.
+  private var packed: Packed?
+
+  struct Packed: Sendable, Equatable {
+    var stems: StringTable
+    var nameEnds: CoachKit.Packed<Int32>
+    /// Positions in `names`.
+    var nameIndices: CoachKit.Packed<Int32>
+    var names: [String]
+
+    func names(of stem: Int) -> [String] {
+      nameEnds.run(stem, within: nameIndices.count).compactMap { position in
+        let name = Int(nameIndices[position])
+        return name >= 0 && name < names.count ? names[name] : nil
+      }
+    }
+  }
 
   /// An empty lexicon.
   public init() {}
 
   /// A lexicon of sets already read (from a snapshot).
-  init(concepts: [String: [String]]) {
-    self.concepts = concepts
+  init(packed: Packed) {
+    self.packed = packed
   }
+
+  /// The names of the sets a stem belongs to.
+  func concepts(of stem: String) -> [String] {
+    guard let packed else { return sets[stem] ?? [] }
+    return packed.stems.index(of: stem).map(packed.names) ?? []
+  }
+
+  /// The sets in the layout a snapshot stores.
+  var packedForm: Packed {
+    let stems = concepts.keys.sorted()
+    var names: [String] = []
+    var nameEnds: [Int32] = []
+    var nameIndices: [Int32] = []
+    for stem in stems {
+      for name in concepts[stem]! {
+        if let known = names.firstIndex(of: name) {
+          nameIndices.append(Int32(known))
+        } else {
+          nameIndices.append(Int32(names.count))
+          names.append(name)
+        }
+      }
+      nameEnds.append(Int32(nameIndices.count))
+    }
+    return Packed(stems: StringTable(stems), nameEnds: CoachKit.Packed(nameEnds), nameIndices: CoachKit.Packed(nameIndices), names: names)
+  }
+
+  public static func == (a: Lexicon, b: Lexicon) -> Bool { a.concepts == b.concepts }
 
   /// Reads `name: word word ...` lines; `#` starts a comment.
   /// - Throws: ``CoachError/knowledge(path:line:message:)`` for a line that is not a set.
@@ -29,16 +82,17 @@ public struct Lexicon: Sendable, Equatable {
       }
       for word in words {
         let stem = stemmer.stem(TextAnalyzer.fold(String(word)))
-        if !(concepts[stem]?.contains(name) ?? false) { concepts[stem, default: []].append(name) }
+        if !(sets[stem]?.contains(name) ?? false) { sets[stem, default: []].append(name) }
       }
     }
   }
 
   /// This lexicon with another's sets added.
   public func merging(_ other: Lexicon) -> Lexicon {
-    var merged = self
+    var merged = Lexicon()
+    merged.sets = concepts
     for (stem, names) in other.concepts {
-      for name in names where !(merged.concepts[stem]?.contains(name) ?? false) { merged.concepts[stem, default: []].append(name) }
+      for name in names where !(merged.sets[stem]?.contains(name) ?? false) { merged.sets[stem, default: []].append(name) }
     }
     return merged
   }

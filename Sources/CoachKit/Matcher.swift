@@ -382,7 +382,7 @@ public struct Matcher: Sendable {
     for token in tokens where !token.isStopword {
       let stem = token.negated ? "!" + token.stem : token.stem
       if !token.isWeak {
-        let concepts = lexicon.concepts[token.stem] ?? []
+        let concepts = lexicon.concepts(of: token.stem)
         // A word the knowledge never uses but a concept set knows ("livid") is read as its set.
         let standsForItsSet = !concepts.isEmpty && !(isKnown?(token.stem) ?? true)
         if !standsForItsSet { out.append((stem, 1)) }

@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 8\n"
+  static let magic = "coach-snapshot 9\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -66,6 +66,9 @@ enum Snapshot {
       self.whole = whole
       base = whole.buffer
     }
+
+    /// Marks the snapshot as bad.
+    mutating func fail() { failed = true }
 
     /// Whether every byte has been read, and nothing went wrong.
     var isComplete: Bool { !failed && position == base.count }
@@ -166,12 +169,11 @@ enum Snapshot {
       out.raw(body.bytes)
     }
     out.texts(table.sourceSections)
-    let stems = table.lexicon.concepts.keys.sorted()
-    out.number(stems.count)
-    for stem in stems {
-      out.text(stem)
-      out.texts(table.lexicon.concepts[stem]!)
-    }
+    let lexicon = table.lexicon.packedForm
+    write(lexicon.stems, to: &out)
+    out.packed(lexicon.nameEnds)
+    out.packed(lexicon.nameIndices)
+    out.texts(lexicon.names)
   }
 
   private static func write(_ intent: Intent, to out: inout Writer) {
@@ -216,12 +218,11 @@ enum Snapshot {
       return readIntent(&body)
     }
     var table = IntentTable(snapshot: intents, sourceSections: reader.texts())
-    var concepts: [String: [String]] = [:]
-    for _ in 0..<reader.count() {
-      let stem = reader.text()
-      concepts[stem] = reader.texts()
+    if let stems = readStrings(&reader) {
+      table.lexicon = Lexicon(packed: Lexicon.Packed(stems: stems, nameEnds: reader.packed(), nameIndices: reader.packed(), names: reader.texts()))
+    } else {
+      reader.fail()
     }
-    table.lexicon = Lexicon(concepts: concepts)
     return table
   }
 
