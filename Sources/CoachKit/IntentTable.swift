@@ -125,7 +125,14 @@ public struct IntentTable: Sendable {
   /// A snapshot's table: intents in id order, each once, read when first asked for.
   init(snapshot: SnapshotIntents, sourceSections: [String]) {
     storage = .snapshot(snapshot)
-    index = Dictionary(snapshot.headers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    // A plain loop: the generic initialisers cost more in type metadata at start-up than the
+    // dictionary itself.
+    var index: [String: Int] = [:]
+    index.reserveCapacity(snapshot.headers.count)
+    for position in snapshot.headers.indices where index[snapshot.headers[position].id] == nil {
+      index[snapshot.headers[position].id] = position
+    }
+    self.index = index
     self.sourceSections = sourceSections
   }
 

@@ -40,6 +40,9 @@ public struct SafetyScreen: Sendable {
     /// Per word: the ends of the rules whose first slot takes it.
     var firstRuleEnds: Packed<Int32>
     var firstRules: Packed<Int32>
+    /// Per prefix: the ends of the rules whose first slot takes it.
+    var prefixRuleEnds: Packed<Int32>
+    var prefixRules: Packed<Int32>
 
     var ruleCount: Int { ruleConcern.count }
 
@@ -48,30 +51,16 @@ public struct SafetyScreen: Sendable {
     var isWhole: Bool {
       ruleSlotEnds.count == ruleCount && ruleBeforeEnds.count == ruleCount && ruleAfterEnds.count == ruleCount
         && slotPrefixEnds.count == slotWordEnds.count && slotGaps.count == slotWordEnds.count
-        && firstRuleEnds.count == words.count
+        && firstRuleEnds.count == words.count && prefixRuleEnds.count == prefixes.count
     }
   }
 
   let layout: Layout
-  /// Rules whose first slot takes a prefix ("suicid*"), with the prefix, by the prefix's first
-  /// byte: a word only tries the prefixes that start as it does.
-  private let rulesByFirstPrefix: [UInt8: [(prefix: String, rule: Int)]]
 
   /// A screen of rules compiled earlier (a snapshot's), or nil if their columns do not fit.
   init?(layout: Layout) {
     guard layout.isWhole else { return nil }
     self.layout = layout
-    var byPrefix: [UInt8: [(prefix: String, rule: Int)]] = [:]
-    for rule in 0..<layout.ruleCount {
-      let slots = layout.ruleSlotEnds.run(rule, within: layout.slotWordEnds.count)
-      guard let first = slots.first else { continue }
-      for position in layout.slotPrefixEnds.run(first, within: layout.slotPrefixes.count) {
-        let prefix = Int(layout.slotPrefixes[position])
-        guard prefix >= 0, prefix < layout.prefixes.count else { continue }
-        byPrefix[layout.prefixes[prefix].utf8.first ?? 0, default: []].append((layout.prefixes[prefix], rule))
-      }
-    }
-    rulesByFirstPrefix = byPrefix
   }
 
   /// Words that deny what follows them, within the clause.
@@ -190,18 +179,32 @@ public struct SafetyScreen: Sendable {
         }
         slotStart = Int(slotEnd)
       }
-      var firstRuleEnds: [Int32] = []
-      var firstRules: [Int32] = []
-      for rules in starting {
-        firstRules += rules
-        firstRuleEnds.append(Int32(firstRules.count))
+      var prefixStarting = [[Int32]](repeating: [], count: prefixes.count)
+      slotStart = 0
+      for (rule, slotEnd) in ruleSlotEnds.enumerated() {
+        if slotStart < Int(slotEnd) {
+          let prefixStart = slotStart == 0 ? 0 : Int(slotPrefixEnds[slotStart - 1])
+          for prefix in slotPrefixes[prefixStart..<Int(slotPrefixEnds[slotStart])] { prefixStarting[Int(prefix)].append(Int32(rule)) }
+        }
+        slotStart = Int(slotEnd)
       }
+      func laidEndToEnd(_ runs: [[Int32]]) -> (ends: Packed<Int32>, values: Packed<Int32>) {
+        var ends: [Int32] = []
+        var values: [Int32] = []
+        for run in runs {
+          values += run
+          ends.append(Int32(values.count))
+        }
+        return (Packed(ends), Packed(values))
+      }
+      let first = laidEndToEnd(starting)
+      let byPrefix = laidEndToEnd(prefixStarting)
       return Layout(
         words: words, concerns: concerns, prefixes: prefixes, ruleConcern: Packed(ruleConcern), ruleSlotEnds: Packed(ruleSlotEnds),
         ruleBeforeEnds: Packed(ruleBeforeEnds), ruleAfterEnds: Packed(ruleAfterEnds), before: Packed(before), after: Packed(after),
         slotWordEnds: Packed(slotWordEnds), slotPrefixEnds: Packed(slotPrefixEnds), slotGaps: Packed(slotGaps),
-        slotWords: Packed(slotWords), slotPrefixes: Packed(slotPrefixes), firstRuleEnds: Packed(firstRuleEnds),
-        firstRules: Packed(firstRules))
+        slotWords: Packed(slotWords), slotPrefixes: Packed(slotPrefixes), firstRuleEnds: first.ends, firstRules: first.values,
+        prefixRuleEnds: byPrefix.ends, prefixRules: byPrefix.values)
     }
   }
 
@@ -247,7 +250,14 @@ public struct SafetyScreen: Sendable {
         if rule >= 0, rule < layout.ruleCount { found.append(rule) }
       }
     }
-    for (prefix, rule) in rulesByFirstPrefix[word.utf8.first ?? 0] ?? [] where word.hasPrefix(prefix) { found.append(rule) }
+    // Few rules start with a prefix ("suicid*"): each is tried when its first byte is the word's.
+    let initial = word.utf8.first
+    for prefix in layout.prefixes.indices where layout.prefixes[prefix].utf8.first == initial && word.hasPrefix(layout.prefixes[prefix]) {
+      for position in layout.prefixRuleEnds.run(prefix, within: layout.prefixRules.count) {
+        let rule = Int(layout.prefixRules[position])
+        if rule >= 0, rule < layout.ruleCount { found.append(rule) }
+      }
+    }
     return found.count > 1 ? found.sorted() : found
   }
 

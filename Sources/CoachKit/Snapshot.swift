@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 9\n"
+  static let magic = "coach-snapshot 10\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -313,7 +313,7 @@ enum Snapshot {
     for column in [
       screen.ruleConcern, screen.ruleSlotEnds, screen.ruleBeforeEnds, screen.ruleAfterEnds, screen.before, screen.after,
       screen.slotWordEnds, screen.slotPrefixEnds, screen.slotGaps, screen.slotWords, screen.slotPrefixes, screen.firstRuleEnds,
-      screen.firstRules,
+      screen.firstRules, screen.prefixRuleEnds, screen.prefixRules,
     ] {
       out.packed(column)
     }
@@ -324,14 +324,14 @@ enum Snapshot {
     guard let words = readStrings(&reader) else { return nil }
     let concerns = reader.texts()
     let prefixes = reader.texts()
-    let columns: [Packed<Int32>] = (0..<13).map { _ in reader.packed() }
+    let columns: [Packed<Int32>] = (0..<15).map { _ in reader.packed() }
     guard !reader.failed else { return nil }
     return SafetyScreen(
       layout: SafetyScreen.Layout(
         words: words, concerns: concerns, prefixes: prefixes, ruleConcern: columns[0], ruleSlotEnds: columns[1],
         ruleBeforeEnds: columns[2], ruleAfterEnds: columns[3], before: columns[4], after: columns[5], slotWordEnds: columns[6],
         slotPrefixEnds: columns[7], slotGaps: columns[8], slotWords: columns[9], slotPrefixes: columns[10],
-        firstRuleEnds: columns[11], firstRules: columns[12]))
+        firstRuleEnds: columns[11], firstRules: columns[12], prefixRuleEnds: columns[13], prefixRules: columns[14]))
   }
 
   /// Whether postings have a run per feature and a weight per target.

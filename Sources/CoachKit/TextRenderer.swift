@@ -201,10 +201,27 @@ public struct TextRenderer: Sendable {
   /// Word-wraps text; lines after the first are indented by `indent` columns, and the lines of
   /// a list item (`- `, `1. `) hang under its text.
   public func wrap(_ text: String, indent: Int, firstIndent: Int? = nil) -> String {
-    // Most guidance is plain ASCII, where a byte is a column: wrapped byte by byte, five times
-    // faster, the same text as below.
-    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return wrapASCII(text, indent: indent, firstIndent: firstIndent) }
+    // Guidance is ASCII with the odd dash, curly quote or accented letter: each of its
+    // characters is one Unicode scalar, so it is wrapped byte by byte (five times faster),
+    // counting scalars; the same text as by characters below.
+    if Self.isOneScalarPerCharacter(text) { return wrapScalars(text, indent: indent, firstIndent: firstIndent) }
     return wrapCharacters(text, indent: indent, firstIndent: firstIndent)
+  }
+
+  /// Whether every character of a text is a single Unicode scalar, for a check that costs less
+  /// than counting characters: ASCII other than carriage returns (CR LF is one character),
+  /// Latin letters and their spacing modifiers (U+00A0-02FF), and general punctuation, dashes,
+  /// quotes and arrows (U+2010-2027, U+2030-205E, U+2190-21FF). Combining marks, joiners,
+  /// emoji and other scripts go the slow way.
+  static func isOneScalarPerCharacter(_ text: String) -> Bool {
+    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return true }
+    return text.unicodeScalars.allSatisfy { scalar in
+      switch scalar.value {
+      case 0x0D: false
+      case 0..<0x80, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF: true
+      default: false
+      }
+    }
   }
 
   /// Word-wraps text counting characters: any text.
@@ -232,8 +249,9 @@ public struct TextRenderer: Sendable {
     return lines.joined(separator: "\n")
   }
 
-  /// ``wrap(_:indent:firstIndent:)`` for text of ASCII bytes other than carriage returns.
-  func wrapASCII(_ text: String, indent: Int, firstIndent: Int?) -> String {
+  /// ``wrap(_:indent:firstIndent:)`` for text whose characters are single scalars: a column
+  /// per scalar, the bytes that start one.
+  func wrapScalars(_ text: String, indent: Int, firstIndent: Int?) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count + text.utf8.count / 8 + 16)
     let space = UInt8(ascii: " ")
@@ -258,18 +276,20 @@ public struct TextRenderer: Sendable {
           }
           let wordEnd = paragraph[position...].firstIndex(of: space) ?? paragraph.count
           let word = UnsafeBufferPointer(rebasing: paragraph[position..<wordEnd])
+          var columns = 0
+          for byte in word where byte & 0xC0 != 0x80 { columns += 1 }
           if lineWidth < 0 {
             out.append(contentsOf: repeatElement(space, count: pad))
-            lineWidth = word.count
-          } else if lineWidth + 1 + word.count <= available {
+            lineWidth = columns
+          } else if lineWidth + 1 + columns <= available {
             out.append(space)
-            lineWidth += 1 + word.count
+            lineWidth += 1 + columns
           } else {
             pad = indent + hang
             available = max(20, width - indent - hang)
             out.append(UInt8(ascii: "\n"))
             out.append(contentsOf: repeatElement(space, count: pad))
-            lineWidth = word.count
+            lineWidth = columns
           }
           out.append(contentsOf: word)
           position = wordEnd

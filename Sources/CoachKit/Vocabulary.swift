@@ -6,7 +6,23 @@ struct Vocabulary: Sendable, Equatable {
   let words: StringTable
   /// Corrections already worked out: the same few misspellings come back line after line.
   /// Shared by copies of the vocabulary; for the English stemmer, which is all that ships.
-  private let memo = Memo<String, (word: String, stem: String)?>()
+  private let memo = LazyMemo()
+
+  /// The memo, made when the first correction is looked for: most inputs need none, and a
+  /// generic class's metadata costs a start-up that does not use it.
+  private final class LazyMemo: @unchecked Sendable {
+    private let lock = Lock()
+    private var made: Memo<String, (word: String, stem: String)?>?
+
+    var memo: Memo<String, (word: String, stem: String)?> {
+      lock.withLock {
+        if let made { return made }
+        let memo = Memo<String, (word: String, stem: String)?>()
+        made = memo
+        return memo
+      }
+    }
+  }
 
   static func == (a: Vocabulary, b: Vocabulary) -> Bool { a.words == b.words }
 
@@ -33,7 +49,7 @@ struct Vocabulary: Sendable, Equatable {
   func correction(for word: String, stemmer: Stemmer = .english) -> (word: String, stem: String)? {
     guard word.utf8.count >= 5 else { return nil }
     guard stemmer === Stemmer.english else { return search(for: word, stemmer: stemmer) }
-    return memo.value(for: word) { search(for: word, stemmer: stemmer) }
+    return memo.memo.value(for: word) { search(for: word, stemmer: stemmer) }
   }
 
   /// The correction worked out afresh.

@@ -18,7 +18,15 @@ struct CoachCommand: ParsableCommand {
   /// Runs the command line: the common ones (`coach ask ...`, `coach [chat]` with the global
   /// options) straight away, everything else through swift-argument-parser.
   static func main() {
-    let arguments = Array(CommandLine.arguments.dropFirst())
+    // Read from argv directly: `CommandLine.arguments` builds the same strings through generic
+    // code whose type metadata costs a start-up more than the strings do.
+    var arguments: [String] = []
+    arguments.reserveCapacity(Int(CommandLine.argc))
+    var index = 1
+    while index < Int(CommandLine.argc), let argument = CommandLine.unsafeArgv[index] {
+      arguments.append(String(cString: argument))
+      index += 1
+    }
     guard let quick = QuickCommandLine(arguments) else { return main(arguments) }
     do {
       try quick.run()

@@ -163,11 +163,22 @@ import Testing
     #expect(TextRenderer.format(1) == "1.00")
   }
 
-  @Test func asciiWrapIsTheCharacterWrap() {
-    // Random paragraphs, list items, runs of spaces and blank lines, at several widths and
-    // indents: the byte-by-byte wrap gives what the character-by-character one does.
+  @Test func textsWithCombiningMarksOrEmojiWrapByCharacter() {
+    #expect(TextRenderer.isOneScalarPerCharacter("she said “fine” — and left…"))
+    #expect(!TextRenderer.isOneScalarPerCharacter("cafe\u{301}"))
+    #expect(!TextRenderer.isOneScalarPerCharacter("thumbs up 👍🏽"))
+    #expect(!TextRenderer.isOneScalarPerCharacter("line\r\nbreak"))
+  }
+
+  @Test func scalarWrapIsTheCharacterWrap() {
+    // Random paragraphs, list items, runs of spaces and blank lines, dashes, curly quotes and
+    // accented letters, at several widths and indents: the byte-by-byte wrap gives what the
+    // character-by-character one does.
     var random = SplitMix(seed: 42)
-    let pieces = ["a", "word", "longerword", "x", "-", "1.", "12.", "*", "supercalifragilistic", "", " ", "  ", "\n", "\n\n"]
+    let pieces = [
+      "a", "word", "longerword", "x", "-", "1.", "12.", "*", "supercalifragilistic", "", " ", "  ", "\n", "\n\n", "naïve",
+      "café", "—", "“quoted”", "it’s", "…", "→", "Zoë’s", "½",
+    ]
     for _ in 0..<400 {
       var text = ""
       for _ in 0..<Int(random.next() % 40) {
@@ -179,7 +190,7 @@ import Testing
         let renderer = TextRenderer(width: width, color: false)
         for (indent, first) in [(0, nil), (4, nil), (6, 2), (2, 0)] as [(Int, Int?)] {
           #expect(
-            renderer.wrapASCII(text, indent: indent, firstIndent: first) == renderer.wrapCharacters(text, indent: indent, firstIndent: first),
+            renderer.wrapScalars(text, indent: indent, firstIndent: first) == renderer.wrapCharacters(text, indent: indent, firstIndent: first),
             "\(width) \(indent) \(String(describing: first)): \(text.debugDescription)")
         }
       }
