@@ -13,7 +13,6 @@ public struct IntentTable: Sendable {
   public private(set) var sourceSections: [String]
   /// Concept sets from `.lexicon` files.
   public var lexicon = Lexicon()
-  private var index: [String: Int]
   private let storage: Storage
 
   /// The intents, or what they are read from: a table read from a snapshot reads an intent's
@@ -79,13 +78,32 @@ public struct IntentTable: Sendable {
 
   /// Finds an intent by id.
   public subscript(id: String) -> Intent? {
-    index[id].map { storage[$0] }
+    position(of: id).map { storage[$0] }
   }
 
   /// The kind of an intent, without copying the intent.
   public func kind(of id: String) -> Intent.Kind? {
-    guard let position = index[id] else { return nil }
+    guard let position = position(of: id) else { return nil }
     return header(position).kind
+  }
+
+  /// Where an intent is: a binary search, the intents being in id order (a damaged snapshot's
+  /// that are not can only be missed).
+  private func position(of id: String) -> Int? {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if self.id(at: middle) < id { low = middle + 1 } else { high = middle }
+    }
+    return low < count && self.id(at: low) == id ? low : nil
+  }
+
+  private func id(at position: Int) -> String {
+    switch storage {
+    case .intents(let intents): intents[position].id
+    case .snapshot(let snapshot): snapshot.headers[position].id
+    }
   }
 
   /// How many intents there are.
@@ -116,23 +134,13 @@ public struct IntentTable: Sendable {
   public init(intents: [Intent], sourceSections: [String] = []) {
     var byID: [String: Intent] = [:]
     for intent in intents { byID[intent.id] = intent }
-    let sorted = byID.values.sorted { $0.id < $1.id }
-    storage = .intents(sorted)
-    index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.id, $0) })
+    storage = .intents(byID.values.sorted { $0.id < $1.id })
     self.sourceSections = sourceSections
   }
 
   /// A snapshot's table: intents in id order, each once, read when first asked for.
   init(snapshot: SnapshotIntents, sourceSections: [String]) {
     storage = .snapshot(snapshot)
-    // A plain loop: the generic initialisers cost more in type metadata at start-up than the
-    // dictionary itself.
-    var index: [String: Int] = [:]
-    index.reserveCapacity(snapshot.headers.count)
-    for position in snapshot.headers.indices where index[snapshot.headers[position].id] == nil {
-      index[snapshot.headers[position].id] = position
-    }
-    self.index = index
     self.sourceSections = sourceSections
   }
 

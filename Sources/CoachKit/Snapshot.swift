@@ -324,14 +324,15 @@ enum Snapshot {
     guard let words = readStrings(&reader) else { return nil }
     let concerns = reader.texts()
     let prefixes = reader.texts()
-    let columns: [Packed<Int32>] = (0..<15).map { _ in reader.packed() }
+    // In the order written; read one by one, in the layout's argument order.
+    let layout = SafetyScreen.Layout(
+      words: words, concerns: concerns, prefixes: prefixes, ruleConcern: reader.packed(), ruleSlotEnds: reader.packed(),
+      ruleBeforeEnds: reader.packed(), ruleAfterEnds: reader.packed(), before: reader.packed(), after: reader.packed(),
+      slotWordEnds: reader.packed(), slotPrefixEnds: reader.packed(), slotGaps: reader.packed(), slotWords: reader.packed(),
+      slotPrefixes: reader.packed(), firstRuleEnds: reader.packed(), firstRules: reader.packed(), prefixRuleEnds: reader.packed(),
+      prefixRules: reader.packed())
     guard !reader.failed else { return nil }
-    return SafetyScreen(
-      layout: SafetyScreen.Layout(
-        words: words, concerns: concerns, prefixes: prefixes, ruleConcern: columns[0], ruleSlotEnds: columns[1],
-        ruleBeforeEnds: columns[2], ruleAfterEnds: columns[3], before: columns[4], after: columns[5], slotWordEnds: columns[6],
-        slotPrefixEnds: columns[7], slotGaps: columns[8], slotWords: columns[9], slotPrefixes: columns[10],
-        firstRuleEnds: columns[11], firstRules: columns[12], prefixRuleEnds: columns[13], prefixRules: columns[14]))
+    return SafetyScreen(layout: layout)
   }
 
   /// Whether postings have a run per feature and a weight per target.

@@ -54,7 +54,11 @@ extension CoachCommand {
       let coach = try options.loadCoach()
       var consultation = Consultation(coach: coach, renderer: options.renderer, format: options.json ? .json : .text)
       consultation.asksWhenUnsure = false
-      Terminal.standardOutput.write(consultation.handle(text.joined(separator: " ")).text)
+      // Joined by hand: the generic `joined(separator:)` resolves its types at run time, which
+      // a cold start pays for.
+      var line = text.first ?? ""
+      for word in text.dropFirst() { line += " " + word }
+      Terminal.standardOutput.write(consultation.handle(line).text)
       Terminal.standardOutput.flush()
     }
   }
