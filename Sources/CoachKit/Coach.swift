@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// The knowledge and the matcher together: what a front end needs to answer a line.
 public struct Coach: Sendable {
   /// The intents.
@@ -62,7 +56,7 @@ public struct Coach: Sendable {
       var problems: [CoachError] = []
       for intent in extra.intents {
         if let first = givenBy[intent.id] {
-          let text = (try? String(contentsOfFile: intent.path, encoding: .utf8)) ?? ""
+          let text = FileSystem.text(of: intent.path) ?? ""
           problems.append(.knowledge(path: intent.path, line: IntentTable.idLine(in: text), message: "duplicate id '\(intent.id)' (also in \(first))"))
         }
         givenBy[intent.id] = intent.path

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// What the slash commands do to a consult; ``SlashCommand`` names them.
 extension Consultation {
   /// The whole knowledge card of an intent, or of the guidance under discussion.
@@ -64,8 +58,8 @@ extension Consultation {
   func save(to argument: String, overwrite: Bool) -> Response {
     var path = argument.trimmingSpaces()
     guard !path.isEmpty else { return .text("usage: /save FILE (or /save! FILE to replace it)\n") }
-    if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { path = home + path.dropFirst() }
-    let full = path.hasPrefix("/") ? path : (directory ?? FileManager.default.currentDirectoryPath) + "/" + path
+    if path.hasPrefix("~/"), let home = FileSystem.environment("HOME") { path = home + path.dropFirst() }
+    let full = path.hasPrefix("/") ? path : (directory ?? FileSystem.currentDirectory) + "/" + path
     do {
       try PrivateFile.write(markdown(), to: full, overwrite: overwrite)
       return .text("Saved the consult to \(Self.printable(argument)) (readable by you only).\n")

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// Measures the matcher on a labelled set: `{"text": ..., "accept": [ids]}` per line, where
 /// `"unknown"` in accept means the line should be turned away.
 public struct Evaluation: Sendable {
@@ -44,12 +38,6 @@ public struct Evaluation: Sendable {
   /// Every outcome, in file order.
   public var outcomes: [Outcome]
 
-  /// One line of a labelled set as it is written; other keys are ignored.
-  private struct Labelled: Decodable {
-    var text: String
-    var accept: [String]
-  }
-
   /// Reads a JSONL set.
   /// - Throws: ``CoachError`` naming the line that is not a labelled sample.
   public static func samples(from text: String, path: String) throws(CoachError) -> [Sample] {
@@ -57,11 +45,15 @@ public struct Evaluation: Sendable {
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let trimmed = line.trimmingWhiteSpace()
       if trimmed.isEmpty { continue }
-      guard let labelled = try? JSONDecoder().decode(Labelled.self, from: Data(trimmed.utf8)), !labelled.accept.isEmpty
+      // {"text": "...", "accept": ["id", ...]}; other keys are ignored.
+      let object = JSON.parse(trimmed)
+      guard case .string(let text)? = object?["text"], case .array(let values)? = object?["accept"], !values.isEmpty,
+        case let accept = values.compactMap({ value -> String? in if case .string(let id) = value { id } else { nil } }),
+        accept.count == values.count
       else {
         throw .knowledge(path: path, line: index + 1, message: "expected {\"text\": \"...\", \"accept\": [\"id\", ...]}")
       }
-      samples.append(Sample(text: labelled.text, accept: labelled.accept, line: index + 1))
+      samples.append(Sample(text: text, accept: accept, line: index + 1))
     }
     return samples
   }

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// All the intents the coach knows, read from the embedded `Knowledge/` and any folders the
 /// user adds, with the source document they were written from.
 public struct IntentTable: Sendable {
@@ -189,21 +183,18 @@ public struct IntentTable: Sendable {
     guard kind == .folder else {
       throw KnowledgeErrors(errors: [.unreadable(path: folder, reason: "not a folder")])
     }
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: folder)
-    } catch {
+    guard let names = FileSystem.names(in: folder) else {
       throw KnowledgeErrors(errors: [.unreadable(path: folder, reason: "permission denied or not a folder")])
     }
     var files: [(String, String)] = []
     var problems: [CoachError] = []
     for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") || name.hasSuffix(".lexicon") {
       let path = folder.appendingPathComponent(name)
-      guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+      guard FileSystem.isReadable(path), let data = FileSystem.contents(of: path) else {
         problems.append(.unreadable(path: path, reason: Self.whyUnreadable(path)))
         continue
       }
-      guard let text = String(validatingUTF8Data: data) else {
+      guard let text = String(validatingUTF8Bytes: data[...]) else {
         problems.append(.knowledge(path: path, line: Self.lineOfFirstInvalidByte(data), message: "not valid UTF-8 text"))
         continue
       }
@@ -216,7 +207,7 @@ public struct IntentTable: Sendable {
   /// Why a file in a knowledge folder cannot be read, in words a person can act on.
   static func whyUnreadable(_ path: String) -> String {
     guard let kind = PathKind(of: path) else {
-      let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+      let target = FileSystem.linkTarget(path)
       return target.map { "a link to '\($0)', which does not exist" } ?? "it does not exist"
     }
     if kind == .folder { return "it is a folder, not a file" }
@@ -267,10 +258,9 @@ public struct IntentTable: Sendable {
     return (lines.firstIndex { $0.hasPrefix("id:") } ?? 0) + 1
   }
 
-  static func lineOfFirstInvalidByte(_ data: Data) -> Int {
+  static func lineOfFirstInvalidByte(_ bytes: [UInt8]) -> Int {
     var line = 1
     var start = 0
-    let bytes = [UInt8](data)
     while start < bytes.count {
       let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
       if String(validatingUTF8Bytes: bytes[start..<end]) == nil { return line }
@@ -283,10 +273,6 @@ public struct IntentTable: Sendable {
 
 extension String {
   /// Decodes UTF-8, or nil when the bytes are not valid UTF-8 (never repairs them).
-  init?(validatingUTF8Data data: Data) {
-    self.init(validatingUTF8Bytes: [UInt8](data)[...])
-  }
-
   init?(validatingUTF8Bytes bytes: ArraySlice<UInt8>) {
     guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
     self = text

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation  // which brings Darwin along
-#endif
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -52,7 +47,7 @@ public enum PrivateFile {
     if path.hasSuffix("/") || PathKind(of: path) == .folder {
       throw .unwritable(path: path, reason: "it is a folder; give a file name")
     }
-    if !overwrite, FileManager.default.fileExists(atPath: path) {
+    if !overwrite, FileSystem.exists(path) {
       throw .unwritable(path: path, reason: reason(EEXIST))
     }
     var file = try Temporary(in: directory, for: path)
@@ -131,7 +126,7 @@ public enum PrivateFile {
         guard rename(hidden, path) == 0 else { throw discard(errno) }
       } else if link(hidden, path) == 0 {
         unlink(hidden)
-      } else if errno == EPERM || errno == EOPNOTSUPP, !FileManager.default.fileExists(atPath: path) {
+      } else if errno == EPERM || errno == EOPNOTSUPP, !FileSystem.exists(path) {
         // A file system without hard links (the folder took the hidden file, so it is
         // writable): rename, checked just before.
         guard rename(hidden, path) == 0 else { throw discard(errno) }
@@ -176,7 +171,9 @@ public enum PrivateFile {
 /// `~/.local/state/coach/history`.
 public enum HistoryFile {
   /// The history file's path, or nil when no home folder is known.
-  public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+  /// - Parameter environment: the variables to read (the process's when nil).
+  public static func path(environment: [String: String]? = nil) -> String? {
+    let environment = environment ?? FileSystem.environment
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/coach/history" }
     guard let home = environment["HOME"], !home.isEmpty else { return nil }
     return home + "/.local/state/coach/history"
