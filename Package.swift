@@ -9,9 +9,7 @@ let package = Package(
     .library(name: "CoachKit", targets: ["CoachKit"]),
     .library(name: "CoachKnowledge", targets: ["CoachKnowledge"]),
   ],
-  dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-  ],
+  dependencies: [],
   targets: [
     .systemLibrary(
       name: "CEditLine",
@@ -53,10 +51,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "coach",
-      dependencies: [
-        "CoachKit", "CoachKnowledge", "CEditLine",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      dependencies: ["CoachKit", "CoachKnowledge", "CEditLine"]
     ),
     .testTarget(
       name: "CoachKitTests",

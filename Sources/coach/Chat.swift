@@ -1,4 +1,3 @@
-import ArgumentParser
 import CoachKit
 #if canImport(Glibc)
   import Glibc
@@ -8,15 +7,7 @@ import CoachKit
 
 extension CoachCommand {
   /// The consult: a chat on a terminal, or one answer per line of standard input.
-  struct Chat: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      commandName: "chat",
-      abstract: "Consult the coach (the default): a chat on a terminal, one answer per input line otherwise.")
-
-    @OptionGroup var options: GlobalOptions
-
-    func run() throws { try Self.run(options.values) }
-
+  enum Chat {
     static func run(_ options: RunOptions) throws {
       let coach = try options.loadCoach()
       if Terminal.isTerminal(STDIN_FILENO) && !options.json {
@@ -28,28 +19,13 @@ extension CoachCommand {
           renderer: TextRenderer(width: Terminal.width(STDOUT_FILENO), color: options.useColor)
         )
         let status = session.run()
-        if status != 0 { throw ExitCode(status) }
+        if status != 0 { throw ExitStatus.Failure(status: status) }
       }
     }
   }
 
   /// One answer and exit.
-  struct Ask: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ask", abstract: "Answer one description or question, then exit.")
-
-    @OptionGroup var options: GlobalOptions
-
-    @Argument(help: "What the client is doing, or your question (quote it, or give several words).")
-    var text: [String]
-
-    func validate() throws {
-      if text.joined().trimmingSpaces().isEmpty {
-        throw ValidationError("Say what the client is doing, e.g. coach ask \"she just shrugs\".")
-      }
-    }
-
-    func run() throws { try Self.run(text, options.values) }
-
+  enum Ask {
     static func run(_ text: [String], _ options: RunOptions) throws {
       let coach = try options.loadCoach()
       var consultation = Consultation(coach: coach, renderer: options.renderer, format: options.json ? .json : .text)
@@ -64,15 +40,8 @@ extension CoachCommand {
   }
 
   /// The intent table.
-  struct Intents: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      commandName: "intents",
-      abstract: "List the intents: id, title, kind, and (with --json) the example phrases they are built from.")
-
-    @OptionGroup var options: GlobalOptions
-
-    func run() throws {
-      let options = options.values
+  enum Intents {
+    static func run(_ options: RunOptions) throws {
       let coach = try options.loadCoach()
       if options.json {
         Terminal.standardOutput.write(JSONRenderer.table(coach.table).serialized() + "\n")

@@ -1,22 +1,17 @@
-import ArgumentParser
 import CoachKit
 import CoachKnowledge
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation  // which brings Darwin along
-#endif
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// `coach`: what to do when a client resists.
 @main
-struct CoachCommand: ParsableCommand {
+enum CoachCommand {
   static let version = "0.1.0"
 
-  /// Runs the command line: the common ones (`coach ask ...`, `coach [chat]` with the global
-  /// options) straight away, everything else through swift-argument-parser.
+  /// Reads the command line (``CommandLineSpec``) and runs it.
   static func main() {
     // Read from argv directly: `CommandLine.arguments` builds the same strings through generic
     // code whose type metadata costs a start-up more than the strings do.
@@ -27,59 +22,77 @@ struct CoachCommand: ParsableCommand {
       arguments.append(String(cString: argument))
       index += 1
     }
-    guard let quick = QuickCommandLine(arguments) else { return main(arguments) }
+    let request: CommandLineSpec.Request
     do {
-      try quick.run()
+      request = try CommandLineSpec.parse(arguments)
     } catch {
-      exit(withError: error)
+      Terminal.standardError.write(CommandLineSpec.errorText(error))
+      exit(ExitStatus.usage)
+    }
+    var out = Terminal.standardOutput
+    switch request {
+    case .help(let command):
+      out.write(CommandLineSpec.help(command))
+    case .version:
+      out.write("coach \(version)\n")
+    case .manual:
+      out.write(CommandLineSpec.manual(date: today()))
+    case .completionScript(let shell):
+      out.write(CommandLineSpec.completionScript(shell))
+    case .run(let invocation):
+      do {
+        try run(invocation)
+      } catch let error as CommandLineSpec.UsageError {
+        Terminal.standardError.write(CommandLineSpec.errorText(error))
+        exit(ExitStatus.usage)
+      } catch let error as ExitStatus.Failure {
+        Terminal.standardOutput.flush()
+        exit(error.status)
+      } catch {
+        Terminal.standardError.write("Error: \(error)\n")
+        exit(1)
+      }
+    }
+    out.flush()
+    Terminal.standardOutput.flush()
+  }
+
+  /// Runs a subcommand.
+  static func run(_ invocation: CommandLineSpec.Invocation) throws {
+    let options = invocation.options
+    switch invocation.command {
+    case "ask": try Ask.run(invocation.arguments, options)
+    case "intents": try Intents.run(options)
+    case "check": try Check.run(options, verbose: invocation.verbose, settings: tuning(invocation.settings))
+    case "eval": try Eval.run(invocation.arguments.first ?? "", options, settings: tuning(invocation.settings))
+    default: try Chat.run(options)
     }
   }
 
-  static let configuration = CommandConfiguration(
-    commandName: "coach",
-    abstract: "What to do next when a client resists: staged guidance from a consult in your terminal.",
-    discussion: """
-      Describe what your client is doing ("court-ordered, just shrugs and says nothing") or \
-      ask a question ("what is rolling with resistance?"). With no subcommand, coach opens a \
-      chat on a terminal (type /help there), or answers each line of standard input when it \
-      is not a terminal.
+  /// Today's date as a man page gives it ("November 27, 2026"), in UTC.
+  static func today() -> String {
+    var now = time(nil)
+    var parts = tm()
+    gmtime_r(&now, &parts)
+    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    return "\(months[Int(parts.tm_mon) % 12]) \(parts.tm_mday), \(Int(parts.tm_year) + 1900)"
+  }
 
-      Examples:
-        coach                                  a chat on a terminal
-        coach ask "she just shrugs"            one answer, then exit
-        coach --json < notes.txt               one JSON line per input line
-        coach ask --knowledge ~/clinic "..."   with your own intents added
-
-      Nothing you type is written anywhere unless you ask (/save, /history on).
-
-      Exit status: 0 success, 64 usage error, 65 bad knowledge data, 66 missing input file \
-      or folder, 74 error reading standard input, 130 interrupted.
-      """,
-    version: "coach \(version)",
-    // Each subcommand names itself (`commandName:`): otherwise swift-argument-parser derives
-    // the name with String(describing:), whose first dynamic cast scans every protocol
-    // conformance in the binary at start-up.
-    subcommands: [Chat.self, Ask.self, Intents.self, Check.self, Eval.self],
-    defaultSubcommand: Chat.self
-  )
+  /// The matcher settings of `--set name=value` options.
+  static func tuning(_ assignments: [String]) throws -> Matcher.Settings {
+    var settings = Matcher.Settings()
+    for assignment in assignments {
+      let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let value = Double(parts[1]), settings.set(parts[0], to: value) else {
+        throw CommandLineSpec.UsageError(
+          message: "--set takes name=value with a number, name one of: \(Matcher.Settings.names.joined(separator: ", "))", command: nil)
+      }
+    }
+    return settings
+  }
 }
 
-/// Options every subcommand takes.
-struct GlobalOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Add or replace intents from a folder of knowledge files (repeatable).", valueName: "dir"))
-  var knowledge: [String] = []
-
-  @Flag(name: .long, help: "Write JSON (JSON Lines for several answers) instead of text.")
-  var json = false
-
-  @Option(name: .long, help: ArgumentHelp("Colour: auto (only on a terminal, never with NO_COLOR), always or never.", valueName: "when"))
-  var color: ColorChoice = .auto
-
-  /// The values given, apart from the parser.
-  var values: RunOptions { RunOptions(knowledge: knowledge, json: json, color: color) }
-}
-
-/// The global options' values, however they were read (see ``QuickCommandLine``).
+/// The global options' values.
 struct RunOptions: Equatable {
   var knowledge: [String] = []
   var json = false
@@ -92,7 +105,7 @@ struct RunOptions: Equatable {
     } catch {
       for problem in error.errors { Terminal.standardError.write(problem.description + "\n") }
       let missing = error.errors.contains { if case .missingInput = $0 { true } else { false } }
-      throw ExitCode(missing ? ExitStatus.noInput : ExitStatus.dataError)
+      throw ExitStatus.Failure(status: missing ? ExitStatus.noInput : ExitStatus.dataError)
     }
   }
 
@@ -112,7 +125,7 @@ struct RunOptions: Equatable {
 }
 
 /// When to colour.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Equatable {
+enum ColorChoice: String, CaseIterable, Equatable {
   case auto, always, never
 }
 
@@ -123,4 +136,9 @@ enum ExitStatus {
   static let noInput: Int32 = 66
   static let ioError: Int32 = 74
   static let interrupted: Int32 = 130
+
+  /// Ends the command with a status, its message already written.
+  struct Failure: Error {
+    var status: Int32
+  }
 }

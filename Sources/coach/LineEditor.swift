@@ -1,10 +1,5 @@
 import CEditLine
 import CoachKit
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation  // which brings Darwin along
-#endif
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -127,7 +122,7 @@ final class LineEditor: LineReader {
 
   func saveHistory(to path: String) -> Bool {
     let folder = path.deletingLastPathComponent
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    FileSystem.makeFolders(folder, mode: 0o700)
     do {
       try PrivateFile.write(to: path, overwrite: true) { coach_history_save(history, $0) >= 0 }
       return true

@@ -1,9 +1,4 @@
 import CoachKit
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation  // which brings Darwin along
-#endif
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -21,7 +16,7 @@ struct REPL {
   /// A chat on a coach; history, when on, goes to `historyPath`.
   init(coach: Coach, renderer: TextRenderer, historyPath: String? = HistoryFile.path()) {
     consultation = Consultation(coach: coach, renderer: renderer, format: .text)
-    consultation.directory = FileManager.default.currentDirectoryPath
+    consultation.directory = FileSystem.currentDirectory
     self.historyPath = historyPath
   }
 
@@ -41,7 +36,7 @@ struct REPL {
 
   /// Runs the chat on any source of lines, writing through `write`.
   mutating func run(reading reader: inout some LineReader, write: (String) -> Void) {
-    if let historyPath, FileManager.default.fileExists(atPath: historyPath) {
+    if let historyPath, FileSystem.exists(historyPath) {
       historyOn = true
       reader.loadHistory(from: historyPath)
     }
@@ -96,7 +91,7 @@ struct REPL {
     historyOn = on
     if on {
       if !reader.saveHistory(to: historyPath) { write("coach: could not save history to \(historyPath)\n") }
-    } else if FileManager.default.fileExists(atPath: historyPath), unlink(historyPath) != 0 {
+    } else if FileSystem.exists(historyPath), unlink(historyPath) != 0 {
       write("coach: could not delete \(historyPath): \(String(cString: strerror(errno)))\n")
     }
   }

@@ -1,9 +1,4 @@
 import CoachKit
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation  // which brings Darwin along
-#endif
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -17,7 +12,7 @@ struct StreamSession {
 
   init(coach: Coach, format: Consultation.Format, renderer: TextRenderer) {
     consultation = Consultation(coach: coach, renderer: renderer, format: format)
-    consultation.directory = FileManager.default.currentDirectoryPath
+    consultation.directory = FileSystem.currentDirectory
     consultation.matchAhead = MatchAhead(matcher: coach.matcher)
   }
 

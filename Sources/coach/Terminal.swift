@@ -1,9 +1,4 @@
 import CEditLine
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation  // which brings Darwin along
-#endif
 #if canImport(Glibc)
   import Glibc
 #endif
