@@ -365,17 +365,16 @@ enum CommandLineSpec {
 }
 
 extension String {
-  /// The text with every occurrence of `target` replaced (what Foundation's
-  /// `replacingOccurrences(of:with:)` did).
-  func replacingEvery(_ target: String, with replacement: String) -> String {
-    guard !target.isEmpty else { return self }
-    var out = ""
-    var rest = self[...]
-    while let range = rest.firstRange(of: target) {
-      out += rest[..<range.lowerBound]
-      out += replacement
-      rest = rest[range.upperBound...]
+  /// The text with every occurrence of an ASCII byte replaced (what Foundation's
+  /// `replacingOccurrences(of:with:)` did for the few characters completions escape). Byte by
+  /// byte: the standard library's `firstRange(of:)` would link in the whole of its regular
+  /// expression engine, whose type metadata every start would pay for.
+  func replacingEvery(_ target: Character, with replacement: String) -> String {
+    guard let byte = target.asciiValue else { return self }
+    var out: [UInt8] = []
+    for unit in utf8 {
+      if unit == byte { out += replacement.utf8 } else { out.append(unit) }
     }
-    return out + rest
+    return String(decoding: out, as: UTF8.self)
   }
 }
