@@ -49,7 +49,7 @@ public struct ClientContext: Sendable, Equatable {
     var he = 0
     var they = 0
     for token in tokens where !token.quoted {
-      switch Self.pronouns[token.word] {
+      switch Self.pronoun(token.word) {
       case .she: she += 1
       case .he: he += 1
       case .they: they += 1
@@ -68,45 +68,76 @@ public struct ClientContext: Sendable, Equatable {
     return next
   }
 
-  /// Words that say the client did not choose to come; "cps" and "po" arrive expanded.
-  /// The words of each pronoun, for one lookup a word.
-  static let pronouns: [String: Pronoun] = {
-    var pronouns: [String: Pronoun] = [:]
-    for word in ["she", "her", "hers", "herself"] { pronouns[word] = .she }
-    for word in ["he", "him", "his", "himself"] { pronouns[word] = .he }
-    for word in ["they", "them", "their", "themselves", "themself"] { pronouns[word] = .they }
-    return pronouns
-  }()
+  // These small word lists are `switch`es rather than sets and dictionaries: nothing to build
+  // or hash at start-up, and no generic types for the runtime to make.
 
-  static let mandateWords: Set<String> = [
-    "mandated", "mandate", "mandatory", "court", "probation", "parole", "protective", "involuntary", "coerced",
-    "ultimatum", "caseworker",
-  ]
+  /// The pronoun a word is, if it is one.
+  static func pronoun(_ word: String) -> Pronoun? {
+    switch word {
+    case "she", "her", "hers", "herself": .she
+    case "he", "him", "his", "himself": .he
+    case "they", "them", "their", "themselves", "themself": .they
+    default: nil
+    }
+  }
+
+  /// Words that say the client did not choose to come; "cps" and "po" arrive expanded.
+  static func isMandateWord(_ word: String) -> Bool {
+    switch word {
+    case "mandated", "mandate", "mandatory", "court", "probation", "parole", "protective", "involuntary", "coerced", "ultimatum",
+      "caseworker":
+      true
+    default: false
+    }
+  }
+
   /// The words that say it, or can start a pair that does.
-  static let mandateStarts = mandateWords.union(mandatePairs.keys).union(obligationPairs.keys)
+  static func canStartMandate(_ word: String) -> Bool {
+    switch word {
+    case "sent", "the", "a", "made", "makes", "forced", "has", "have", "had", "required", "ordered": true
+    default: isMandateWord(word)
+    }
+  }
+
   /// Word pairs that say it on their own: "sent by", "the judge".
-  static let mandatePairs: [String: Set<String>] = ["sent": ["by", "here"], "the": ["judge"], "a": ["judge"]]
+  static func isMandatePair(_ first: String, _ second: String) -> Bool {
+    switch first {
+    case "sent": second == "by" || second == "here"
+    case "the", "a": second == "judge"
+    default: false
+    }
+  }
+
   /// Word pairs that say it when a word of coming follows: "made her come", "sent him here".
-  static let obligationPairs: [String: Set<String>] = [
-    "made": ["her", "him", "them"], "makes": ["her", "him", "them"], "sent": ["her", "him", "them"], "forced": ["to"],
-    "has": ["to"], "have": ["to"], "had": ["to"], "required": ["to"], "ordered": ["to"],
-  ]
+  static func isObligationPair(_ first: String, _ second: String) -> Bool {
+    switch first {
+    case "made", "makes", "sent": second == "her" || second == "him" || second == "them"
+    case "forced", "has", "have", "had", "required", "ordered": second == "to"
+    default: false
+    }
+  }
+
   /// The words of coming that complete an obligation pair.
-  static let comingWords: Set<String> = ["come", "attend", "finish", "complete", "here"]
+  static func isComingWord(_ word: String) -> Bool {
+    switch word {
+    case "come", "attend", "finish", "complete", "here": true
+    default: false
+    }
+  }
 
   /// Whether the tokens say the client is mandated, outside a negation ("not court-ordered").
   static func saysMandated(_ tokens: [Token]) -> Bool {
     // One lookup a word tells whether it can start anything; most lines hold no such word.
-    guard tokens.contains(where: { !$0.quoted && !$0.negated && mandateStarts.contains($0.word) }) else { return false }
+    guard tokens.contains(where: { !$0.quoted && !$0.negated && canStartMandate($0.word) }) else { return false }
     let words = tokens.filter { !$0.quoted && !$0.negated }.map(\.word)
-    for (index, word) in words.enumerated() where mandateStarts.contains(word) {
-      if mandateWords.contains(word) { return true }
+    for (index, word) in words.enumerated() where canStartMandate(word) {
+      if isMandateWord(word) { return true }
       guard index + 1 < words.count else { continue }
       let second = words[index + 1]
-      if mandatePairs[word]?.contains(second) == true { return true }
-      guard obligationPairs[word]?.contains(second) == true, index + 2 < words.count else { continue }
+      if isMandatePair(word, second) { return true }
+      guard isObligationPair(word, second), index + 2 < words.count else { continue }
       let following = words[index + 2]
-      if comingWords.contains(following) || following == "be" && index + 3 < words.count && words[index + 3] == "here" {
+      if isComingWord(following) || following == "be" && index + 3 < words.count && words[index + 3] == "here" {
         return true
       }
     }

@@ -182,7 +182,11 @@ enum CommandLineSpec {
       if let extra = invocation.arguments.first { throw UsageError(message: "Unexpected argument '\(extra)'", command: command.name) }
     case let argument? where argument.many:
       guard !invocation.arguments.isEmpty else { throw UsageError(message: "Missing expected argument '<\(argument.name)> ...'", command: command.name) }
-      if command.name == "ask", invocation.arguments.joined().trimmingSpaces().isEmpty {
+      // (A byte other than a space or a tab settles it without Unicode's tables.)
+      let said = invocation.arguments.contains { word in
+        word.utf8.contains { $0 != 0x20 && $0 != 0x09 && $0 < 0x80 } || !word.trimmingSpaces().isEmpty
+      }
+      if command.name == "ask", !said {
         throw UsageError(message: "Say what the client is doing, e.g. coach ask \"she just shrugs\".", command: command.name)
       }
     case let argument?:
