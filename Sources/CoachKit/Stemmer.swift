@@ -1,7 +1,7 @@
 import CStemmer
 
-/// Snowball's English (Porter2) stemmer, from libstemmer: "shrugging", "shrugged" and "shrugs"
-/// all become "shrug".
+/// Snowball's English (Porter2) stemmer, from libstemmer (called directly, see CStemmer's
+/// shim.h): "shrugging", "shrugged" and "shrugs" all become "shrug".
 public final class Stemmer: @unchecked Sendable {
   /// The shared English stemmer.
   public static let english = Stemmer()
@@ -13,11 +13,11 @@ public final class Stemmer: @unchecked Sendable {
   private let stems = Memo<String, String>()
 
   private init() {
-    handle = sb_stemmer_new("english", "UTF_8")
+    handle = english_UTF_8_create_env()
   }
 
   deinit {
-    if let handle { sb_stemmer_delete(handle) }
+    if let handle { english_UTF_8_close_env(handle) }
   }
 
   /// The stem of one lower-case word; the word itself if it cannot be stemmed.
@@ -28,8 +28,9 @@ public final class Stemmer: @unchecked Sendable {
       return utf8.withUTF8 { bytes -> String in
         guard let base = bytes.baseAddress else { return "" }
         return lock.withLock {
-          guard let out = sb_stemmer_stem(handle, base, Int32(bytes.count)) else { return word }
-          return String(decoding: UnsafeBufferPointer(start: out, count: Int(sb_stemmer_length(handle))), as: UTF8.self)
+          var length: Int32 = 0
+          guard let out = coach_stem_english(handle, base, Int32(bytes.count), &length) else { return word }
+          return String(decoding: UnsafeBufferPointer(start: out, count: Int(length)), as: UTF8.self)
         }
       }
     }
