@@ -74,23 +74,27 @@ extension Int16: PackedValue {
   init(bitPattern: UInt32) { self = Int16(bitPattern: UInt16(truncatingIfNeeded: bitPattern)) }
 }
 
-/// Values laid out in ``PackedValue``'s digits, read in place.
+/// A column of numbers: a snapshot's, laid out in ``PackedValue``'s digits and read in place,
+/// or an array of its own, for an index built at run time (`--knowledge`, a clinic's knowledge
+/// many times the shipped one), where a match reads them without decoding.
 struct Packed<Value: PackedValue>: Sendable, Equatable, RandomAccessCollection {
-  let bytes: ByteView
+  /// The values, unless they are packed.
+  private let values: [Value]
+  /// The digits, when they are packed.
+  private let bytes: ByteView?
   let count: Int
 
-  /// The values, packed into a buffer of their own.
+  /// The values, as an array.
   init(_ values: some Collection<Value>) {
-    var out: [UInt8] = []
-    out.reserveCapacity(values.count * Value.digits)
-    for value in values { Self.append(value, to: &out) }
-    bytes = ByteView(out)
-    count = values.count
+    self.values = Array(values)
+    bytes = nil
+    count = self.values.count
   }
 
   /// Values already packed (a snapshot's); nil if the bytes are not a whole number of values.
   init?(packed bytes: ByteView) {
     guard bytes.count % Value.digits == 0 else { return nil }
+    values = []
     self.bytes = bytes
     count = bytes.count / Value.digits
   }
@@ -107,6 +111,7 @@ struct Packed<Value: PackedValue>: Sendable, Equatable, RandomAccessCollection {
   func index(before position: Int) -> Int { position - 1 }
 
   subscript(position: Int) -> Value {
+    guard let bytes else { return values[position] }
     precondition(position >= 0 && position < count, "packed index out of range")
     let p = bytes.base + position &* Value.digits
     var bits = UInt32(p[0] & 0x3F) | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F) << 12
@@ -116,7 +121,11 @@ struct Packed<Value: PackedValue>: Sendable, Equatable, RandomAccessCollection {
     return Value(bitPattern: bits)
   }
 
-  static func == (a: Packed, b: Packed) -> Bool { a.count == b.count && a.bytes == b.bytes }
+  static func == (a: Packed, b: Packed) -> Bool {
+    if let x = a.bytes, let y = b.bytes { return x == y }
+    if a.bytes == nil, b.bytes == nil { return a.values == b.values }
+    return a.count == b.count && a.elementsEqual(b)
+  }
 }
 
 extension Packed where Value == Int32 {

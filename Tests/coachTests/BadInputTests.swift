@@ -355,8 +355,10 @@ struct BadInputTests {
   /// Starts a chat, types half a line, and sends a signal once the chat waits for the rest.
   /// Returns the chat and the terminal's settings from before it started.
   static func interruptTyping(with signal: Int32) throws -> (Process, REPLTests.PseudoTerminal, before: [UInt]) {
-    let (process, terminal) = try REPLTests.start()
-    let before = Self.settings(terminal.device.fileDescriptor)
+    // The settings are read before the chat starts: it puts libedit's in place within a couple
+    // of milliseconds, sooner than this thread could be sure to read them after starting it.
+    var before: [UInt] = []
+    let (process, terminal) = try REPLTests.start { before = Self.settings($0.device.fileDescriptor) }
     terminal.read(until: "› ")
     terminal.type("she shr")
     terminal.read(until: "she shr")

@@ -98,8 +98,9 @@ struct REPLTests {
   }
 
   /// Starts the binary on a new pseudo-terminal.
-  static func start() throws -> (Process, PseudoTerminal) {
+  static func start(beforeRunning: (PseudoTerminal) -> Void = { _ in }) throws -> (Process, PseudoTerminal) {
     let terminal = try PseudoTerminal()
+    beforeRunning(terminal)
     let process = Process()
     process.executableURL = CoachBinary.url
     process.environment = CoachBinary.environment(["TERM": "xterm", "NO_COLOR": "1"])
