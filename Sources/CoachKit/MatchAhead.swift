@@ -60,7 +60,6 @@ final class SerialWorker: @unchecked Sendable {
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
   private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
   private var jobs: [@Sendable () -> Void] = []
-  private var next = 0
   private var started = false
 
   init() {
@@ -90,7 +89,6 @@ final class SerialWorker: @unchecked Sendable {
         started = false
         let pending = jobs
         jobs = []
-        next = 0
         pthread_mutex_unlock(mutex)
         for job in pending { job() }
         return
@@ -103,15 +101,13 @@ final class SerialWorker: @unchecked Sendable {
   private func loop() -> Never {
     while true {
       pthread_mutex_lock(mutex)
-      while next == jobs.count { pthread_cond_wait(condition, mutex) }
-      let job = jobs[next]
-      next += 1
-      if next == jobs.count {
-        jobs.removeAll(keepingCapacity: true)
-        next = 0
-      }
+      while jobs.isEmpty { pthread_cond_wait(condition, mutex) }
+      // All the jobs waiting, taken at once, each let go as soon as it has run: a job holds its
+      // batch of lines, and a script's input may keep the queue from ever emptying.
+      var batch = Array(jobs.reversed())
+      jobs = []
       pthread_mutex_unlock(mutex)
-      job()
+      while let job = batch.popLast() { job() }
     }
   }
 }
