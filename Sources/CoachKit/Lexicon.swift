@@ -45,6 +45,7 @@ public struct Lexicon: Sendable, Equatable {
 
   /// The sets in the layout a snapshot stores.
   var packedForm: Packed {
+    let concepts = self.concepts
     let stems = concepts.keys.sorted()
     var names: [String] = []
     var nameEnds: [Int32] = []

@@ -82,7 +82,8 @@ struct LinearModel: Sendable, Equatable {
     var random = SplitMix(seed: 0x5EED)
     var logits = [Float](repeating: 0, count: c)
     let flat = rows.map { row in row.features.map { (run: pairs[$0.id], value: Float($0.value)) } }
-    // Training runs when the index is built, not at start-up: the pairs are unpacked for it.
+    // Training runs when the index is built, not at start-up: the pairs' targets are copied
+    // into an array for its inner loop.
     let targets = Array(pairs.targets)
     stored.withUnsafeMutableBufferPointer { w in
       logits.withUnsafeMutableBufferPointer { p in

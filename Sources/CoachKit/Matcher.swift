@@ -135,7 +135,7 @@ public struct Matcher: Sendable {
       self.init(ends: Packed(ends), targets: Packed(targets), weights: Packed(weights))
     }
 
-    /// Postings already packed (a snapshot's, or the regression's pairs).
+    /// Postings from their columns (a snapshot's, or the regression's pairs).
     init(ends: Packed<Int32>, targets: Packed<Int32>, weights: Packed<Float>) {
       self.ends = ends
       self.targets = targets

@@ -167,38 +167,31 @@ public struct SafetyScreen: Sendable {
       return kept
     }
 
-    /// The columns, with the rules each word can start.
+    /// The columns, with the rules each word and each prefix can start.
     func layout() -> Layout {
       let words = words.table()
-      var starting = [[Int32]](repeating: [], count: words.count)
-      var slotStart = 0
-      for (rule, slotEnd) in ruleSlotEnds.enumerated() {
-        if slotStart < Int(slotEnd) {
-          let wordStart = slotStart == 0 ? 0 : Int(slotWordEnds[slotStart - 1])
-          for word in slotWords[wordStart..<Int(slotWordEnds[slotStart])] { starting[Int(word)].append(Int32(rule)) }
+      /// Per word (or prefix), the rules whose first slot takes it, laid end to end: `ends` and
+      /// `values` are the slots' runs of word (or prefix) numbers.
+      func rulesStarting(count: Int, ends: [Int32], values: [Int32]) -> (ends: Packed<Int32>, values: Packed<Int32>) {
+        var starting = [[Int32]](repeating: [], count: count)
+        var slotStart = 0
+        for (rule, slotEnd) in ruleSlotEnds.enumerated() {
+          if slotStart < Int(slotEnd) {
+            let start = slotStart == 0 ? 0 : Int(ends[slotStart - 1])
+            for value in values[start..<Int(ends[slotStart])] { starting[Int(value)].append(Int32(rule)) }
+          }
+          slotStart = Int(slotEnd)
         }
-        slotStart = Int(slotEnd)
-      }
-      var prefixStarting = [[Int32]](repeating: [], count: prefixes.count)
-      slotStart = 0
-      for (rule, slotEnd) in ruleSlotEnds.enumerated() {
-        if slotStart < Int(slotEnd) {
-          let prefixStart = slotStart == 0 ? 0 : Int(slotPrefixEnds[slotStart - 1])
-          for prefix in slotPrefixes[prefixStart..<Int(slotPrefixEnds[slotStart])] { prefixStarting[Int(prefix)].append(Int32(rule)) }
+        var runEnds: [Int32] = []
+        var runs: [Int32] = []
+        for run in starting {
+          runs += run
+          runEnds.append(Int32(runs.count))
         }
-        slotStart = Int(slotEnd)
+        return (Packed(runEnds), Packed(runs))
       }
-      func laidEndToEnd(_ runs: [[Int32]]) -> (ends: Packed<Int32>, values: Packed<Int32>) {
-        var ends: [Int32] = []
-        var values: [Int32] = []
-        for run in runs {
-          values += run
-          ends.append(Int32(values.count))
-        }
-        return (Packed(ends), Packed(values))
-      }
-      let first = laidEndToEnd(starting)
-      let byPrefix = laidEndToEnd(prefixStarting)
+      let first = rulesStarting(count: words.count, ends: slotWordEnds, values: slotWords)
+      let byPrefix = rulesStarting(count: prefixes.count, ends: slotPrefixEnds, values: slotPrefixes)
       return Layout(
         words: words, concerns: concerns, prefixes: prefixes, ruleConcern: Packed(ruleConcern), ruleSlotEnds: Packed(ruleSlotEnds),
         ruleBeforeEnds: Packed(ruleBeforeEnds), ruleAfterEnds: Packed(ruleAfterEnds), before: Packed(before), after: Packed(after),

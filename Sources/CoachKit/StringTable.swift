@@ -27,27 +27,32 @@ struct StringTable: Sendable, Equatable {
   init(bytes: [UInt8], ends: [Int32]) {
     var capacity = 16
     while capacity < ends.count * 2 { capacity *= 2 }
+    self.bytes = ByteView(bytes)
+    self.ends = Packed(ends)
+    self.slots = Packed(Self.slots(for: bytes, ends: ends, capacity: capacity))
+  }
+
+  /// Hash slots for entries laid end to end, `capacity` of them (a power of two, at least twice
+  /// the entries); a repeated entry keeps its first index.
+  private static func slots(for bytes: [UInt8], ends: [Int32], capacity: Int) -> [Int32] {
     var slots = [Int32](repeating: 0, count: capacity)
     let mask = capacity - 1
     bytes.withUnsafeBufferPointer { all in
       var start = 0
       for (index, end) in ends.enumerated() {
         let entry = UnsafeBufferPointer(rebasing: all[start..<Int(end)])
-        var slot = Int(Self.hash(prefix: nil, entry)) & mask
+        var slot = Int(hash(prefix: nil, entry)) & mask
         while slots[slot] != 0 {
-          // A repeated string keeps its first index.
           let other = Int(slots[slot]) - 1
           let otherStart = other == 0 ? 0 : Int(ends[other - 1])
-          if Self.equal(entry, UnsafeBufferPointer(rebasing: all[otherStart..<Int(ends[other])])) { break }
+          if equal(entry, UnsafeBufferPointer(rebasing: all[otherStart..<Int(ends[other])])) { break }
           slot = (slot + 1) & mask
         }
         if slots[slot] == 0 { slots[slot] = Int32(index + 1) }
         start = Int(end)
       }
     }
-    self.bytes = ByteView(bytes)
-    self.ends = Packed(ends)
-    self.slots = Packed(slots)
+    return slots
   }
 
   /// A table laid out earlier (read from a snapshot), or nil if its slots cannot be a hash
@@ -91,19 +96,9 @@ struct StringTable: Sendable, Equatable {
       return Int32(ends.count - 1)
     }
 
-    /// Twice the slots, the entries (all distinct) placed again: the table stays at most half full.
+    /// Twice the slots, the entries placed again: the table stays at most half full.
     private mutating func grow() {
-      slots = [Int32](repeating: 0, count: slots.count * 2)
-      let mask = slots.count - 1
-      bytes.withUnsafeBufferPointer { all in
-        var start = 0
-        for (index, end) in ends.enumerated() {
-          var slot = Int(StringTable.hash(prefix: nil, UnsafeBufferPointer(rebasing: all[start..<Int(end)]))) & mask
-          while slots[slot] != 0 { slot = (slot + 1) & mask }
-          slots[slot] = Int32(index + 1)
-          start = Int(end)
-        }
-      }
+      slots = StringTable.slots(for: bytes, ends: ends, capacity: slots.count * 2)
     }
 
     /// The table of the entries so far.

@@ -114,7 +114,7 @@ struct RunOptions: Equatable {
     switch color {
     case .always: true
     case .never: false
-    case .auto: Terminal.isTerminal(STDOUT_FILENO) && (Terminal.environment("NO_COLOR") ?? "").isEmpty
+    case .auto: Terminal.isTerminal(STDOUT_FILENO) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
     }
   }
 

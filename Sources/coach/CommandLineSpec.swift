@@ -124,7 +124,8 @@ enum CommandLineSpec {
       return .completionScript(shell)
     case "help":
       guard let name = rest.dropFirst().first else { return .help(nil) }
-      guard command(named: name) != nil, rest.count == 2 else { throw UsageError(message: "Unknown subcommand '\(name)'", command: nil) }
+      guard command(named: name) != nil else { throw UsageError(message: "Unknown subcommand '\(name)'", command: nil) }
+      guard rest.count == 2 else { throw UsageError(message: "Unexpected argument '\(rest[rest.startIndex + 2])'", command: nil) }
       return .help(name)
     default:
       break

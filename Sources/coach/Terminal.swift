@@ -1,4 +1,5 @@
 import CEditLine
+import CoachKit
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -10,15 +11,9 @@ enum Terminal {
 
   /// The terminal's width in columns: `COLUMNS`, the terminal's own, or 80.
   static func width(_ descriptor: Int32) -> Int {
-    if let columns = environment("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
+    if let columns = FileSystem.environment("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
     let width = Int(coach_terminal_width(descriptor))
     return width > 0 ? width : 80
-  }
-
-  /// An environment variable. `getenv`, not `ProcessInfo`, whose first use copies the whole
-  /// environment into a dictionary (a tenth of a millisecond of every start).
-  static func environment(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
   }
 
   /// Standard output, buffered.

@@ -60,6 +60,7 @@ import Testing
     (["eval", "a", "b"], "Unexpected argument 'b'"),
     (["check", "--set"], "Missing value for '--set <name=value>'"),
     (["help", "bogus"], "Unknown subcommand 'bogus'"),
+    (["help", "ask", "x"], "Unexpected argument 'x'"),
     (["--generate-completion-script", "tcsh"], "takes one of: bash, zsh, fish"),
   ])
   func refusesWhatItCannotRead(arguments: [String], message: String) {
