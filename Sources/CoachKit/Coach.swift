@@ -6,9 +6,9 @@ public struct Coach: Sendable {
   public let matcher: Matcher
 
   /// Builds a coach on a table.
-  public init(table: IntentTable, settings: Matcher.Settings = Matcher.Settings()) {
+  public init(table: IntentTable, settings: Matcher.Settings = Matcher.Settings(), risk: RiskClassifier? = nil) {
     self.table = table
-    self.matcher = Matcher(table: table, settings: settings)
+    self.matcher = Matcher(table: table, settings: settings, risk: risk)
   }
 
   /// A coach on a table and a matcher already built for it.
@@ -41,12 +41,14 @@ public struct Coach: Sendable {
       return try load(base: IntentTable(files: files()), adding: folders, settings: settings)
     }
     guard !folders.isEmpty else { return shipped }
-    return try load(base: shipped.table, adding: folders, settings: settings)
+    return try load(base: shipped.table, adding: folders, settings: settings, risk: shipped.matcher.risk)
   }
 
   /// The coach on a table plus any folders given, each read and checked.
   /// - Throws: ``KnowledgeErrors`` with `path:line: error: ...` messages.
-  public static func load(base: IntentTable, adding folders: [String] = [], settings: Matcher.Settings = Matcher.Settings()) throws(KnowledgeErrors) -> Coach {
+  public static func load(
+    base: IntentTable, adding folders: [String] = [], settings: Matcher.Settings = Matcher.Settings(), risk: RiskClassifier? = nil
+  ) throws(KnowledgeErrors) -> Coach {
     var table = base
     // A folder may replace a shipped intent, but two folders giving one id is a mistake: which
     // one should win is not for the coach to guess.
@@ -65,7 +67,8 @@ public struct Coach: Sendable {
       table = table.adding(extra)
     }
     try table.checkReferences()
-    return Coach(table: table, settings: settings)
+    // The shipped risk classifier stays as it was trained: a folder cannot weaken it.
+    return Coach(table: table, settings: settings, risk: risk)
   }
 
   /// Answers one line.

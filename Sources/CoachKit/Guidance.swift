@@ -72,6 +72,30 @@ public struct Guidance: Sendable, Equatable {
   public var inPractice: String
   /// What changes for any sign when this situation is its backdrop.
   public var alongside: String
+  /// For `safety` intents: a protocol for each concern (``SafetyScreen/concerns``), from the
+  /// `## Protocol: CONCERN` sections, in the file's order.
+  public var concernProtocols: [ConcernProtocol] = []
+  /// For `safety` intents: the short screen to run when risk is only possible (`## Screen`).
+  public var screenSteps: [String] = []
+
+  /// The steps to follow for one concern.
+  public struct ConcernProtocol: Sendable, Equatable {
+    /// The concern (`suicide`, `partner-violence`, ...).
+    public var concern: String
+    /// Its numbered steps.
+    public var steps: [String]
+
+    /// A concern's protocol.
+    public init(concern: String, steps: [String]) {
+      self.concern = concern
+      self.steps = steps
+    }
+  }
+
+  /// The protocol of a concern, if the knowledge has one.
+  public func steps(for concern: String) -> [String]? {
+    concernProtocols.first { $0.concern == concern }?.steps
+  }
 
   /// Creates guidance.
   public init(

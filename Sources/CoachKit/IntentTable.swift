@@ -7,6 +7,13 @@ public struct IntentTable: Sendable {
   public private(set) var sourceSections: [String]
   /// Concept sets from `.lexicon` files.
   public var lexicon = Lexicon()
+  /// Example lines of `.jsonl` files whose intent this table does not hold (a user's folder
+  /// may add examples to a shipped intent): given to the intents when tables are added, and an
+  /// error if none takes them (``checkReferences()``).
+  var pendingExamples: [(path: String, line: ExampleFile.Line)] = []
+  /// The concerns that writers named for risk examples, by example text: what the risk
+  /// classifier learns concerns from when the binary is built (a snapshot does not keep them).
+  var exampleConcerns: [String: [String]] = [:]
   private let storage: Storage
 
   /// The intents, or what they are read from: a table read from a snapshot reads an intent's
@@ -146,7 +153,12 @@ public struct IntentTable: Sendable {
     var sections: [String] = []
     var lexicon = Lexicon()
     var seen: [String: String] = [:]
+    var exampleLines: [(path: String, line: ExampleFile.Line)] = []
     for (path, text) in files {
+      if path.hasSuffix(".jsonl") {
+        do { exampleLines += try ExampleFile.parse(text, path: path).map { (path, $0) } } catch { problems += error.errors }
+        continue
+      }
       if path.hasSuffix(".txt") {
         sections += Self.questions(in: text)
         continue
@@ -169,8 +181,31 @@ public struct IntentTable: Sendable {
       }
     }
     guard problems.isEmpty else { throw KnowledgeErrors(errors: problems) }
+    let pending = Self.attach(exampleLines, to: &intents)
     self.init(intents: intents, sourceSections: sections)
     self.lexicon = lexicon
+    self.pendingExamples = pending
+    for (_, line) in exampleLines where !line.concerns.isEmpty { exampleConcerns[line.text] = line.concerns }
+  }
+
+  /// Adds example lines to the intents they name (`unknown` to the first noise intent);
+  /// returns the lines that name none of them.
+  static func attach(_ lines: [(path: String, line: ExampleFile.Line)], to intents: inout [Intent]) -> [(path: String, line: ExampleFile.Line)] {
+    guard !lines.isEmpty else { return [] }
+    var positions: [String: Int] = [:]
+    for (position, intent) in intents.enumerated() { positions[intent.id] = position }
+    let noise = intents.firstIndex { $0.kind == .noise }
+    var pending: [(path: String, line: ExampleFile.Line)] = []
+    // Two writers may type the same line: an intent keeps it once.
+    var known = intents.map { Set($0.examples.map { $0.lowercased() }) }
+    for (path, line) in lines {
+      if let position = line.intent == Match.unknown ? noise : positions[line.intent] {
+        if known[position].insert(line.text.lowercased()).inserted { intents[position].examples.append(line.text) }
+      } else {
+        pending.append((path, line))
+      }
+    }
+    return pending
   }
 
   /// Reads every `.md` and `.txt` file of a folder.
@@ -188,7 +223,7 @@ public struct IntentTable: Sendable {
     }
     var files: [(String, String)] = []
     var problems: [CoachError] = []
-    for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") || name.hasSuffix(".lexicon") {
+    for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") || name.hasSuffix(".lexicon") || name.hasSuffix(".jsonl") {
       let path = folder.appendingPathComponent(name)
       guard FileSystem.isReadable(path), let data = FileSystem.contents(of: path) else {
         problems.append(.unreadable(path: path, reason: Self.whyUnreadable(path)))
@@ -216,14 +251,22 @@ public struct IntentTable: Sendable {
 
   /// This table with the intents of `other` added, replacing those with the same id.
   public func adding(_ other: IntentTable) -> IntentTable {
-    var table = IntentTable(intents: intents + other.intents, sourceSections: sourceSections + other.sourceSections)
+    var byID: [String: Intent] = [:]
+    for intent in intents + other.intents { byID[intent.id] = intent }
+    var merged = byID.values.sorted { $0.id < $1.id }
+    let pending = Self.attach(pendingExamples + other.pendingExamples, to: &merged)
+    var table = IntentTable(intents: merged, sourceSections: sourceSections + other.sourceSections)
     table.lexicon = lexicon.merging(other.lexicon)
+    table.pendingExamples = pending
+    table.exampleConcerns = exampleConcerns.merging(other.exampleConcerns) { _, added in added }
     return table
   }
 
   /// Checks that every related id names an intent of the table.
   public func checkReferences() throws(KnowledgeErrors) {
-    var problems: [CoachError] = []
+    var problems: [CoachError] = pendingExamples.map { path, line in
+      .knowledge(path: path, line: line.line, message: "intent '\(line.intent)' is not an intent of the knowledge")
+    }
     for intent in intents {
       for id in intent.related where self[id] == nil {
         problems.append(.knowledge(path: intent.path, line: 1, message: "related id '\(id)' is not an intent"))

@@ -44,7 +44,21 @@ public enum JSONRenderer {
       out.member("sources", strings: intent?.sources ?? [])
       out.member("safety", .bool(reply.isSafety))
       if reply.isSafety, let intent {
+        out.member("tier", match.tier?.rawValue ?? Match.Tier.risk.rawValue)
+        out.member("concerns", strings: match.concerns)
         out.member("protocol", strings: intent.guidance.protocolSteps)
+        out.key("protocols")
+        out.array { out in
+          for concern in match.concerns {
+            guard let steps = intent.guidance.steps(for: concern) else { continue }
+            out.object { out in
+              out.member("concern", concern)
+              out.member("steps", strings: steps)
+            }
+          }
+        }
+        if match.tier == .possible { out.member("screen", strings: intent.guidance.screenSteps) }
+        out.member("coaching", reply.coaching?.id)
       }
       if let backdrop = reply.backdrop, !backdrop.guidance.alongside.isEmpty {
         out.member("alongside", backdrop.guidance.alongside)
@@ -53,12 +67,15 @@ public enum JSONRenderer {
       out.object { out in
         out.member("words", strings: match.evidence.words)
         out.member("nearest_example", match.evidence.nearestExample)
+        out.member("risk_probability", .number(match.evidence.riskProbability))
+        if match.evidence.notEnglish { out.member("not_english", .bool(true)) }
         out.key("safety_cues")
         out.array { out in
           for cue in match.evidence.safetyCues {
             out.object { out in
               out.member("words", cue.words)
               out.member("concern", cue.concern)
+              out.member("weak", .bool(cue.weak))
             }
           }
         }

@@ -33,6 +33,9 @@ public struct KnowledgeCheck: Sendable {
     var checked = 0
     var ranked = 0
     var topScores: [Double] = []
+    // The risk classifier is trained once, on every example: held out fold by fold it would be
+    // trained ten times for a check that is about the matcher's intents.
+    let risk = Matcher.trainRisk(table)
     for fold in 0..<folds {
       var held: [(intent: String, example: String)] = []
       let trimmed = table.intents.map { intent -> Intent in
@@ -45,7 +48,7 @@ public struct KnowledgeCheck: Sendable {
       }
       var heldOut = IntentTable(intents: trimmed)
       heldOut.lexicon = table.lexicon
-      let matcher = Matcher(table: heldOut, settings: settings)
+      let matcher = Matcher(table: heldOut, settings: settings, risk: risk)
       for (intent, example) in held {
         checked += 1
         let match = matcher.match(example)

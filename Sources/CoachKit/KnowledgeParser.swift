@@ -8,7 +8,7 @@ public enum KnowledgeParser {
     "id", "title", "kind", "sources", "covers", "examples", "keywords", "related",
   ]
   /// The sections a knowledge file may have, besides the five stages.
-  static let otherSections: Set<String> = ["answer", "protocol", "in practice", "alongside"]
+  static let otherSections = Set(["answer", "protocol", "in practice", "alongside", "screen"] + SafetyScreen.concerns.map { "protocol: " + $0 })
 
   /// Parses the text of a knowledge file.
   /// - Parameters:
@@ -193,7 +193,7 @@ struct Body {
         let title = line.dropFirst(3).trimmingWhiteSpace()
         let key = title.lowercased()
         if Guidance.Stage.Name(loosely: key) == nil, !KnowledgeParser.otherSections.contains(key) {
-          fail(number, "unknown section '## \(title)' (expected Answer, Acknowledge, Validate, Clarify, Create buy-in, Make your case, Protocol, In practice or Alongside)")
+          fail(number, "unknown section '## \(title)' (expected Answer, Acknowledge, Validate, Clarify, Create buy-in, Make your case, Protocol, Protocol: CONCERN, Screen, In practice or Alongside)")
         }
         if sections.contains(where: { $0.title.lowercased() == key }) {
           fail(number, "section '## \(title)' appears twice")
@@ -262,7 +262,19 @@ struct Body {
       alongside = text(of: section)
     }
     let inPractice = section("in practice").map { text(of: $0) } ?? ""
-    return Guidance(answer: answer, stages: stages, protocolSteps: steps, inPractice: inPractice, alongside: alongside)
+    var guidance = Guidance(answer: answer, stages: stages, protocolSteps: steps, inPractice: inPractice, alongside: alongside)
+    for section in sections where section.title.lowercased().hasPrefix("protocol: ") || section.title.lowercased() == "screen" {
+      if kind != .safety { fail(section.line, "only a safety intent has a '## \(section.title)' section") }
+      let items = Self.listItems(section)
+      if items.isEmpty { fail(section.line, "section '\(section.title)' is empty: give numbered steps ('1. ...')") }
+      let key = section.title.lowercased()
+      if key == "screen" {
+        guidance.screenSteps = items
+      } else {
+        guidance.concernProtocols.append(Guidance.ConcernProtocol(concern: String(key.dropFirst("protocol: ".count)), steps: items))
+      }
+    }
+    return guidance
   }
 
   static func stage(_ name: Guidance.Stage.Name, from section: Section, fail: (Int, String) -> Void) -> Guidance.Stage? {

@@ -22,6 +22,18 @@ public struct Match: Sendable, Equatable {
     public var negated: [String] = []
     /// The raw scores of the top candidates.
     public var scores: [Candidate] = []
+    /// The risk classifier's probability that the line describes risk.
+    public var riskProbability: Double = 0
+    /// Whether the line is in a language other than English, which the coach cannot read.
+    public var notEnglish = false
+  }
+
+  /// How sure the coach is that a line holds risk.
+  public enum Tier: String, Sendable, Equatable {
+    /// A cue of risk, or a classifier that is sure: the protocol for each concern.
+    case risk
+    /// Weak signals: a short screen first, then the coaching.
+    case possible
   }
 
   /// The id used when nothing matched well enough.
@@ -39,6 +51,27 @@ public struct Match: Sendable, Equatable {
   public var ambiguous: Bool
   /// Why.
   public var evidence: Evidence
+  /// For `safety-risk`: how sure, and what the risk is about (``SafetyScreen/concerns``).
+  public var tier: Tier?
+  public var concerns: [String] = []
+  /// For possible risk: the intent whose coaching follows the screen, if the line has one.
+  public var coaching: String?
+
+  /// A match.
+  public init(
+    intent: String, confidence: Double, alternatives: [Candidate], backdrop: String?, ambiguous: Bool, evidence: Evidence,
+    tier: Tier? = nil, concerns: [String] = [], coaching: String? = nil
+  ) {
+    self.intent = intent
+    self.confidence = confidence
+    self.alternatives = alternatives
+    self.backdrop = backdrop
+    self.ambiguous = ambiguous
+    self.evidence = evidence
+    self.tier = tier
+    self.concerns = concerns
+    self.coaching = coaching
+  }
 
   /// Whether nothing matched well enough.
   public var isUnknown: Bool { intent == Self.unknown }

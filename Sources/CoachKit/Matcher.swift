@@ -29,6 +29,19 @@ public struct Matcher: Sendable {
     public var backdropRatio = 0.45
     /// Above this score, an input nearest to a `safety-risk` example is risk even without a cue.
     public var riskExampleThreshold = 0.4
+    /// At or above this probability of the risk classifier, a line is risk even without a cue.
+    public var riskThreshold = 0.5
+    /// At or above this probability, a line is possible risk: the answer screens first.
+    public var possibleThreshold = 0.25
+    /// A weak cue ("feels trapped") with at least this probability is possible risk.
+    public var weakCueThreshold = 0.05
+    /// After a denial and with no cue, the classifier counts only at this probability or above.
+    public var deniedRiskThreshold = 0.9
+    /// Lines with fewer content words than this are left to the screen's cues.
+    public var classifierMinimumWords = 3
+    /// The classifier alone makes a line risk (not possible risk) when `safety-risk` ranks at
+    /// least this high among the matcher's own scores.
+    public var classifierAgreementRank = 3.0
     /// How far a keyword can count as a nearest example (0: only in the centroid).
     public var keywordNearestWeight = 0.8
     /// Features in more than this many quarters of the intents count in centroids only.
@@ -58,6 +71,7 @@ public struct Matcher: Sendable {
     /// The names `set(_:to:)` takes, for `coach eval --set`.
     public static let names = [
       "nearestWeight", "threshold", "ambiguityRatio", "backdropRatio", "signOverSituationRatio", "commonFeatureQuarters", "riskExampleThreshold", "keywordNearestWeight",
+      "riskThreshold", "possibleThreshold", "weakCueThreshold", "classifierAgreementRank", "classifierMinimumWords", "deniedRiskThreshold",
       "conceptWeight", "structureWeight", "negatedTopicWeight", "bigramWeight", "unseenWeight",
       "linearWeight", "linearEpochs", "linearL2", "linearRate",
     ]
@@ -72,6 +86,12 @@ public struct Matcher: Sendable {
       case "signOverSituationRatio": signOverSituationRatio = value
       case "commonFeatureQuarters": commonFeatureQuarters = Int(value)
       case "riskExampleThreshold": riskExampleThreshold = value
+      case "riskThreshold": riskThreshold = value
+      case "possibleThreshold": possibleThreshold = value
+      case "weakCueThreshold": weakCueThreshold = value
+      case "classifierAgreementRank": classifierAgreementRank = value
+      case "classifierMinimumWords": classifierMinimumWords = Int(value)
+      case "deniedRiskThreshold": deniedRiskThreshold = value
       case "keywordNearestWeight": keywordNearestWeight = value
       case "conceptWeight": conceptWeight = value
       case "structureWeight": structureWeight = value
@@ -146,6 +166,8 @@ public struct Matcher: Sendable {
   let table: IntentTable
   let settings: Settings
   let screen: SafetyScreen
+  /// The risk classifier beside the screen's cues.
+  let risk: RiskClassifier
   let index: Index
   /// Inverse intent frequency by the number of intents a feature occurs in (0 for none), so a
   /// feature's is looked up when a match needs it rather than worked out for all at start-up.
@@ -211,15 +233,20 @@ public struct Matcher: Sendable {
   }
 
   /// Builds the matcher's index from a table.
-  public init(table: IntentTable, settings: Settings = Settings(), screen: SafetyScreen = .standard) {
-    self.init(table: table, index: Self.buildIndex(table: table, settings: settings), settings: settings, screen: screen)
+  /// The risk classifier is trained on the table unless one is given (the shipped one, which a
+  /// user's knowledge folder does not retrain: it can add cues, never weaken the shipped ones).
+  public init(table: IntentTable, settings: Settings = Settings(), screen: SafetyScreen = .standard, risk: RiskClassifier? = nil) {
+    self.init(
+      table: table, index: Self.buildIndex(table: table, settings: settings), settings: settings, screen: screen,
+      risk: risk ?? Self.trainRisk(table))
   }
 
   /// A matcher on an index built earlier (read from a snapshot) for this table.
-  init(table: IntentTable, index: Index, settings: Settings, screen: SafetyScreen = .standard) {
+  init(table: IntentTable, index: Index, settings: Settings, screen: SafetyScreen = .standard, risk: RiskClassifier) {
     self.table = table
     self.settings = settings
     self.screen = screen
+    self.risk = risk
     self.index = index
     // From the intents' headers: a snapshot's intents are not read whole for this.
     let headers = (0..<table.count).map(table.header)
@@ -270,6 +297,18 @@ public struct Matcher: Sendable {
     // (A damaged snapshot's header may promise more than its intent holds.)
     let keyword = offset - intent.examples.count
     return keyword < intent.keywords.count ? intent.keywords[keyword] : ""
+  }
+
+  /// Trains the risk classifier on the table's examples: those of `safety` intents against all
+  /// the others.
+  static func trainRisk(_ table: IntentTable) -> RiskClassifier {
+    var examples: [(tokens: [Token], risk: Bool, concerns: [String])] = []
+    for intent in table.intents {
+      for text in intent.examples {
+        examples.append((TextAnalyzer.tokenize(text, stemmer: .english), intent.kind == .safety, table.exampleConcerns[text] ?? []))
+      }
+    }
+    return RiskClassifier.train(examples)
   }
 
   /// Learns the index from the table's examples and keywords.
@@ -401,11 +440,25 @@ public struct Matcher: Sendable {
     return out
   }
 
+  /// The safety screen's scan and the risk classifier's probability for a text, as `match`
+  /// reads them first (for `/why` and the benchmarks).
+  public func screenForRisk(_ text: String) -> (scan: SafetyScreen.Scan, probability: Double) {
+    let tokens = TextAnalyzer.analyze(text)
+    let scan = screen.scan(tokens)
+    return (scan, risk.probability(tokens))
+  }
+
   /// Matches one input.
   public func match(_ text: String) -> Match {
     var tokens = TextAnalyzer.analyze(text)
     var evidence = Match.Evidence()
-    let scan = screen.scan(tokens)
+    var scan = screen.scan(tokens)
+    // Another language: only the screen's cues are read ("si" is Spanish for "if", not SI).
+    let english = Language.looksEnglish(tokens)
+    if !english {
+      scan.cues.removeAll { $0.words == "si" || $0.words == "hi" }
+      evidence.notEnglish = true
+    }
     evidence.safetyCues = scan.cues
     // A denied risk ("no SI", "denies self-harm") is a screening note, not a description of
     // resistance: its words are left out of the match.
@@ -418,8 +471,10 @@ public struct Matcher: Sendable {
     var corrected = tokens
     for position in corrected.indices where !corrected[position].isStopword && !corrected[position].isWeak {
       let token = corrected[position]
+      // A word a concept set knows ("livid") is read through its set, not as a misspelling of a
+      // known word that looks like it ("living").
       guard index.features.index(of: token.stem) == nil, index.features.index(prefix: UInt8(ascii: "!"), token.stem) == nil,
-        let fix = index.vocabulary.correction(for: token.word)
+        table.lexicon.concepts(of: token.stem).isEmpty, let fix = index.vocabulary.correction(for: token.word)
       else { continue }
       corrected[position].word = fix.word
       corrected[position].stem = fix.stem
@@ -452,13 +507,34 @@ public struct Matcher: Sendable {
     let noiseWins = Self.best(scores, count: 1) { $0 != safetyIndex }.first.map { noiseIndices.contains($0.offset) } ?? false
     evidence.scores = ranked.prefix(5).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded($0.element.total)) }
 
-    if !evidence.safetyCues.isEmpty || riskByExample, safetyIndex != nil {
+    // The classifier reads the line without what a screening note denied ("no SI, just won't
+    // talk"): the denied words say nothing of risk now.
+    let undenied = scan.denied.isEmpty ? tokens : tokens.indices.filter { position in !scan.denied.contains { $0.contains(position) } }.map { tokens[$0] }
+    // On a line of a word or two the classifier has too little to go on ("lol", "hostile
+    // client"): the screen's cues read those.
+    let contentWords = undenied.lazy.filter { !$0.isStopword }.count
+    var probability = english && contentWords >= settings.classifierMinimumWords ? risk.probability(undenied) : 0
+    // A line whose risk was screened for and denied ("she's not suicidal, just sick of being
+    // told what to do") is read by the classifier only when it is all but sure.
+    if !scan.denied.isEmpty, scan.cues.isEmpty, probability < settings.deniedRiskThreshold { probability = 0 }
+    evidence.riskProbability = (probability * 1000).rounded() / 1000
+    let best = ranked.first
+    let answersUnknown = !english || noiseWins || (best?.element.total ?? 0) < settings.threshold
+    if safetyIndex != nil, let tier = tier(
+        scan: scan, probability: probability, riskByExample: riskByExample, answersUnknown: answersUnknown,
+        safetyRank: safetyIndex.map { safety in scores.indices.filter { scores[$0].total > scores[safety].total && !noiseIndices.contains($0) }.count + 1 } ?? 99) {
       let alternatives = ranked.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
       evidence.words = evidence.safetyCues.isEmpty ? explain(corrected, intent: safetyIndex!) : evidence.safetyCues.map(\.words)
-      return Match(intent: "safety-risk", confidence: 1, alternatives: alternatives, backdrop: nil, ambiguous: false, evidence: evidence)
+      var concerns = scan.concerns
+      if concerns.isEmpty { concerns = risk.concerns(tokens) }
+      // What the line is about besides the risk, for the coaching that follows a screen.
+      let coaching = tier == .possible && !answersUnknown ? best.map { intentIDs[$0.offset] } : nil
+      return Match(
+        intent: "safety-risk", confidence: 1, alternatives: alternatives, backdrop: nil, ambiguous: false, evidence: evidence,
+        tier: tier, concerns: concerns, coaching: coaching)
     }
 
-    guard !noiseWins, let best = ranked.first, best.element.total >= settings.threshold else {
+    guard !answersUnknown, let best else {
       let near = ranked.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
       return Match(intent: Match.unknown, confidence: Self.rounded(confidence(ranked.first?.element.total ?? 0)), alternatives: near, backdrop: nil, ambiguous: false, evidence: evidence)
     }
@@ -495,6 +571,23 @@ public struct Matcher: Sendable {
     return Match(
       intent: intentIDs[primary.offset], confidence: Self.rounded(confidence(primary.element.total)),
       alternatives: alternatives, backdrop: backdrop, ambiguous: ambiguous, evidence: evidence)
+  }
+
+  /// How sure the screen and the classifier together are that a line holds risk: `risk` for a
+  /// strong cue, a likely classifier or a nearest example of risk; `possible` for a weak cue
+  /// the classifier does not rule out, a classifier in two minds, or any signal at all in a line
+  /// the coach would otherwise turn away; nil for none.
+  func tier(scan: SafetyScreen.Scan, probability: Double, riskByExample: Bool, answersUnknown: Bool, safetyRank: Int) -> Match.Tier? {
+    if scan.hasStrongCue || riskByExample { return .risk }
+    // The classifier alone is sure only when the matcher's own reading does not place the line
+    // well away from risk ("what if she gets mad at me?" reads as hostility): otherwise the
+    // answer screens first, and the coaching follows.
+    if probability >= settings.riskThreshold { return Double(safetyRank) <= settings.classifierAgreementRank ? .risk : .possible }
+    let weakCue = !scan.cues.isEmpty
+    if probability >= settings.possibleThreshold || (weakCue && probability >= settings.weakCueThreshold) { return .possible }
+    // A line the coach would otherwise turn away is screened on a weak cue alone.
+    if answersUnknown, weakCue { return .possible }
+    return nil
   }
 
   /// The `count` intents with the highest total above zero that `include` accepts, highest

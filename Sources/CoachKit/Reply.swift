@@ -12,19 +12,21 @@ public struct Reply: Sendable {
     var intent: Intent?
     var backdrop: Intent?
     var stages: [Guidance.Stage]
+    var coaching: Intent?
     let table: IntentTable
 
-    init(input: String, match: Match, intent: Intent?, backdrop: Intent?, stages: [Guidance.Stage], table: IntentTable) {
+    init(input: String, match: Match, intent: Intent?, backdrop: Intent?, stages: [Guidance.Stage], coaching: Intent?, table: IntentTable) {
       self.input = input
       self.match = match
       self.intent = intent
       self.backdrop = backdrop
       self.stages = stages
+      self.coaching = coaching
       self.table = table
     }
 
     func copy() -> Parts {
-      Parts(input: input, match: match, intent: intent, backdrop: backdrop, stages: stages, table: table)
+      Parts(input: input, match: match, intent: intent, backdrop: backdrop, stages: stages, coaching: coaching, table: table)
     }
   }
 
@@ -70,6 +72,14 @@ public struct Reply: Sendable {
   /// Whether this reply is the safety protocol.
   public var isSafety: Bool { parts.intent?.kind == .safety }
 
+  /// For possible risk: the intent the line is about besides the risk. Its stages that follow
+  /// the screen are those that listen (acknowledge, validate, clarify): no buy-in or case
+  /// while the screen is open.
+  public var coaching: Intent? { parts.coaching }
+
+  /// The stages that listen, which a possible-risk answer keeps after its screen.
+  static let listeningStages: [Guidance.Stage.Name] = [.acknowledge, .validate, .clarify]
+
   /// Builds the reply for a match. A sign gets the mandated-client backdrop when the context
   /// says the client is mandated and the match found no other situation.
   public init(input: String, match: Match, table: IntentTable, context: ClientContext) {
@@ -83,7 +93,11 @@ public struct Reply: Sendable {
       filled.guidance.alongside = context.fill(situation.guidance.alongside)
       return filled
     }
-    let stages = (intent?.guidance.stages ?? []).map { context.fill($0, of: intent?.kind ?? .sign) }
-    parts = Parts(input: input, match: match, intent: intent, backdrop: backdrop, stages: stages, table: table)
+    var stages = (intent?.guidance.stages ?? []).map { context.fill($0, of: intent?.kind ?? .sign) }
+    let coaching = match.tier == .possible ? match.coaching.flatMap { table[$0] } : nil
+    if let coaching {
+      stages = coaching.guidance.stages.filter { Self.listeningStages.contains($0.name) }.map { context.fill($0, of: coaching.kind) }
+    }
+    parts = Parts(input: input, match: match, intent: intent, backdrop: backdrop, stages: stages, coaching: coaching, table: table)
   }
 }

@@ -9,9 +9,23 @@ public struct SafetyScreen: Sendable {
   public struct Cue: Sendable, Equatable {
     /// The words of the text that matched.
     public var words: String
-    /// What the cue is about (`suicide`, `self-harm`, `harm to others`, `abuse`, `crisis`).
+    /// What the cue is about: one of ``SafetyScreen/concerns``.
     public var concern: String
+    /// Whether the cue alone only makes risk possible ("feels trapped").
+    public var weak: Bool = false
+
+    /// A cue.
+    public init(words: String, concern: String, weak: Bool = false) {
+      self.words = words
+      self.concern = concern
+      self.weak = weak
+    }
   }
+
+  /// The concerns a cue can name, each with a protocol of its own in the knowledge.
+  public static let concerns = [
+    "suicide", "self-harm", "harm-to-others", "child-abuse", "elder-abuse", "partner-violence", "medical", "psychosis",
+  ]
 
   /// The compiled rules, in packed columns: what a snapshot holds and reads where it lies, so
   /// the shipped screen costs nothing at start-up. Runs are laid end to end (`...Ends[i]` is
@@ -56,17 +70,14 @@ public struct SafetyScreen: Sendable {
   }
 
   let layout: Layout
+  /// The screen's words by first letter, for reading misspellings.
+  let spelling = Spelling()
 
   /// A screen of rules compiled earlier (a snapshot's), or nil if their columns do not fit.
   init?(layout: Layout) {
     guard layout.isWhole else { return nil }
     self.layout = layout
   }
-
-  /// Words that deny what follows them, within the clause.
-  static let deniers: Set<String> = [
-    "not", "no", "never", "denies", "deny", "denied", "denying", "without", "nor", "neither", "negative",
-  ]
 
   /// The shipped screen.
   public static let standard = SafetyScreen(patterns: standardPatterns)
@@ -224,6 +235,15 @@ public struct SafetyScreen: Sendable {
     return low < run.upperBound && values[low] == value
   }
 
+  /// The words of a text as the screen reads them: each as typed, and the screen's words it may
+  /// be a misspelling of ("kil" → "kill", "cuttign" → "cutting", "sucidal" → the prefix "suicid").
+  struct Reading {
+    var words: [String]
+    var ids: [Int32?]
+    /// Positions with possible corrections; most lines have none.
+    var fixes: [Int: [String]] = [:]
+  }
+
   /// Whether a slot takes a word, given with its number (nil if no rule names it).
   private func slot(_ slot: Int, takes id: Int32?, _ word: String) -> Bool {
     if let id, Self.contains(layout.slotWords, layout.slotWordEnds.run(slot, within: layout.slotWords.count), id) { return true }
@@ -234,9 +254,15 @@ public struct SafetyScreen: Sendable {
     return false
   }
 
+  /// Whether a slot takes the word at a position, as typed or as one of its corrections.
+  private func slot(_ slot: Int, takes position: Int, in reading: Reading) -> Bool {
+    if self.slot(slot, takes: reading.ids[position], reading.words[position]) { return true }
+    guard let fixes = reading.fixes[position] else { return false }
+    return fixes.contains { self.slot(slot, takes: layout.words.index(of: $0).map(Int32.init), $0) }
+  }
+
   /// The rules that can start at a word, in order: most words start none.
-  private func rules(startingAt id: Int32?, _ word: String) -> [Int] {
-    var found: [Int] = []
+  private func rules(startingAt id: Int32?, _ word: String, into found: inout [Int]) {
     if let id {
       for position in layout.firstRuleEnds.run(Int(id), within: layout.firstRules.count) {
         let rule = Int(layout.firstRules[position])
@@ -251,7 +277,18 @@ public struct SafetyScreen: Sendable {
         if rule >= 0, rule < layout.ruleCount { found.append(rule) }
       }
     }
-    return found.count > 1 ? found.sorted() : found
+  }
+
+  /// The rules that can start at a position, each once, in order.
+  private func rules(startingAt position: Int, in reading: Reading) -> [Int] {
+    var found: [Int] = []
+    rules(startingAt: reading.ids[position], reading.words[position], into: &found)
+    for fix in reading.fixes[position] ?? [] { rules(startingAt: layout.words.index(of: fix).map(Int32.init), fix, into: &found) }
+    guard found.count > 1 else { return found }
+    found.sort()
+    var unique: [Int] = []
+    for rule in found where unique.last != rule { unique.append(rule) }
+    return unique
   }
 
   /// The risk cues in a text, or none.
@@ -269,220 +306,89 @@ public struct SafetyScreen: Sendable {
     public var cues: [Cue] = []
     /// Token ranges of denied cues, from the denying word to the cue's end.
     public var denied: [Range<Int>] = []
+    /// Words read as misspellings of the screen's words, as "typed → read".
+    public var corrections: [String] = []
+
+    /// Whether a strong cue was found.
+    public var hasStrongCue: Bool { cues.contains { !$0.weak } }
+    /// The concerns of the cues, in the order of ``SafetyScreen/concerns``.
+    public var concerns: [String] { SafetyScreen.concerns.filter { concern in cues.contains { $0.concern == concern } } }
+  }
+
+  /// The words of tokens as the screen reads them, with their possible corrections.
+  func reading(_ tokens: [Token]) -> Reading {
+    let words = tokens.map(\.word)
+    var reading = Reading(words: words, ids: words.map { layout.words.index(of: $0).map(Int32.init) })
+    for (position, word) in words.enumerated() where reading.ids[position] == nil {
+      let fixes = misspellings(of: word)
+      if !fixes.isEmpty { reading.fixes[position] = fixes }
+    }
+    return reading
   }
 
   /// Scans analysed tokens for cues and denied cues.
   public func scan(_ tokens: [Token]) -> Scan {
     var result = Scan()
-    let words = tokens.map { Self.canonical($0.word) }
-    let ids = words.map { layout.words.index(of: $0).map(Int32.init) }
-    func isOne(of list: Packed<Int32>, _ run: Range<Int>, _ position: Int) -> Bool { ids[position].map { Self.contains(list, run, $0) } ?? false }
+    let reading = reading(tokens)
+    let words = reading.words
+    func isOne(of list: Packed<Int32>, _ run: Range<Int>, _ position: Int) -> Bool { reading.ids[position].map { Self.contains(list, run, $0) } ?? false }
     var done: [Int] = []
+    var fixed: Set<Int> = []
     for start in words.indices {
-      let candidates = rules(startingAt: ids[start], words[start])
+      let candidates = rules(startingAt: start, in: reading)
       if candidates.isEmpty { continue }
       for index in candidates where !done.contains(index) {
-        guard let end = match(layout.ruleSlotEnds.run(index, within: layout.slotWordEnds.count), in: words, ids: ids, from: start) else { continue }
+        guard let end = match(layout.ruleSlotEnds.run(index, within: layout.slotWordEnds.count), in: reading, from: start) else { continue }
         let before = layout.ruleBeforeEnds.run(index, within: layout.before.count)
         if start > 0, isOne(of: layout.before, before, start - 1) { continue }
         if start > 1, isOne(of: layout.before, before, start - 2) { continue }
         if end < words.count, isOne(of: layout.after, layout.ruleAfterEnds.run(index, within: layout.after.count), end) { continue }
-        if let denier = denier(before: start, tokens: tokens, words: words) {
+        if let denier = Self.denier(before: start, tokens: tokens) {
           result.denied.append(denier..<end)
           continue
         }
+        // Denied after ("SI/HI neg"), or long-past and resolved ("OD in 2015, clean since"):
+        // a screening note or history, not a risk now.
+        if Self.deniedAfter(end, tokens: tokens) || Self.isResolvedHistory(around: start..<end, in: words) {
+          result.denied.append(start..<end)
+          continue
+        }
         let concern = Int(layout.ruleConcern[index])
-        let cue = Cue(words: words[start..<end].joined(separator: " "), concern: concern >= 0 && concern < layout.concerns.count ? layout.concerns[concern] : "risk")
-        if !result.cues.contains(cue) { result.cues.append(cue) }
+        var name = concern >= 0 && concern < layout.concerns.count ? layout.concerns[concern] : "suicide"
+        let weak = name.hasSuffix("?")
+        if weak { name.removeLast() }
+        for position in start..<end where reading.fixes[position] != nil { fixed.insert(position) }
+        for resolved in name == "abuse" ? Self.abuseConcerns(in: words) : [name] {
+          let cue = Cue(words: words[start..<end].joined(separator: " "), concern: resolved, weak: weak)
+          if !result.cues.contains(where: { $0.words == cue.words && $0.concern == cue.concern }) { result.cues.append(cue) }
+        }
         done.append(index)
       }
     }
+    // A weak cue beside a strong one for the same concern adds nothing.
+    let strong = result.cues.filter { !$0.weak }
+    result.cues.removeAll { cue in cue.weak && strong.contains { $0.concern == cue.concern } }
+    result.corrections = fixed.sorted().map { "\(words[$0]) → \(reading.fixes[$0]!.joined(separator: "/"))" }
     return result
   }
 
   /// Matches slots from `start`; returns the index after the match.
-  private func match(_ slots: Range<Int>, in words: [String], ids: [Int32?], from start: Int) -> Int? {
+  private func match(_ slots: Range<Int>, in reading: Reading, from start: Int) -> Int? {
+    let count = reading.words.count
     func step(_ slot: Int, _ position: Int, _ first: Bool) -> Int? {
       if slot == slots.upperBound { return position }
       let gap = Int(layout.slotGaps[slot])
       let optional = gap & 0x10000 != 0
       let reach = first ? 0 : gap & 0xFFFF
       var index = position
-      while index < words.count, index <= position + reach {
-        if self.slot(slot, takes: ids[index], words[index]), let end = step(slot + 1, index + 1, false) { return end }
+      while index < count, index <= position + reach {
+        if self.slot(slot, takes: index, in: reading), let end = step(slot + 1, index + 1, false) { return end }
         index += 1
       }
       if optional { return step(slot + 1, position, first) }
       return nil
     }
-    guard let first = slots.first, slot(first, takes: ids[start], words[start]) || Int(layout.slotGaps[first]) & 0x10000 != 0 else { return nil }
+    guard let first = slots.first, slot(first, takes: start, in: reading) || Int(layout.slotGaps[first]) & 0x10000 != 0 else { return nil }
     return step(first, start, true)
   }
-
-  /// Whether a denial stands before the cue in its clause ("no suicidal thoughts").
-  /// The index of a denial that stands before the cue in its clause ("no suicidal thoughts").
-  private func denier(before start: Int, tokens: [Token], words: [String]) -> Int? {
-    var index = start - 1
-    var looked = 0
-    var contentWords = 0
-    while index >= 0, looked < 5, tokens[index].clause == tokens[start].clause {
-      let word = words[index]
-      // "denies", "no" and "without" reach over a few words ("denies any self harm", "no
-      // thoughts of suicide"); "not" and "never" only over fillers ("not a danger", "not
-      // suicidal"), since "doesn't see the point in living" is a risk, not a denial.
-      if Self.deniers.contains(word) {
-        if !Self.weakDeniers.contains(word) || contentWords == 0 { return index }
-      }
-      if ["but", "though", "although", "yet", "however"].contains(word) { return nil }
-      if !Self.fillers.contains(word) { contentWords += 1 }
-      index -= 1
-      looked += 1
-    }
-    return nil
-  }
-
-  static let weakDeniers: Set<String> = ["not", "never", "nor", "neither"]
-  static let fillers: Set<String> = [
-    "a", "an", "the", "any", "really", "at", "all", "currently", "actively", "been", "be", "is", "was", "are", "feeling",
-    "feel", "feels", "seem", "seems", "seemed", "considered", "deemed", "acutely", "presently",
-  ]
-
-  /// Folds frequent misspellings of the words that matter most onto them.
-  static func canonical(_ word: String) -> String {
-    guard word.utf8.first == UInt8(ascii: "s"), word.utf8.count >= 5 else { return word }
-    for target in ["suicide", "suicidal"] where word != target && EditDistance.within(1, word, target) {
-      return target
-    }
-    if word.hasPrefix("su") && word.count >= 6
-      && (EditDistance.within(2, word, "suicidal") || EditDistance.within(2, word, "suicide"))
-    {
-      return "suicidal"
-    }
-    return word
-  }
-
-  static let person =
-    "him|her|them|me|you|someone|somebody|anyone|everyone|everybody|people|his|my|their|your|staff|coworker*|colleague*|boss|wife|husband|partner|kids|children|son|daughter|mom|dad|mother|father|teacher|neighbor|neighbour|girlfriend|boyfriend|ex|baby|family|us|cops|police"
-  static let selfWords = "myself|himself|herself|themselves|themself|yourself|self"
-  static let child = "kid|kids|child|children|baby|babies|toddler|infant|son|daughter|newborn|grandkids|students|student"
-
-  static let standardPatterns: [String] = [
-    // Suicide and wanting to die.
-    "suicide: suicid*",
-    "suicide: si !before=the|a|si",
-    "suicide: kill* \(selfWords)",
-    "suicide: end|ends|ended|ending|take|takes|took|taking my|his|her|their|your ~1 own? life|lives",
-    "suicide: end|ends|ending it !after=with",
-    "suicide: end|ends|ending it all",
-    "suicide: want|wants|wanted|wanting|wish|wishes|wished|rather|hope|hopes|hoping|ready|prefer ~3 die|dead|death",
-    "suicide: better off dead",
-    "suicide: better off without me|him|her|them|us",
-    "suicide: better off if ~3 not|gone|dead|wasnt",
-    "suicide: no|any|without reason|point ~2 live|living|alive|existing|exist|life|on",
-    "suicide: reason|point ~2 live|living|alive|existing|exist|life",
-    "suicide: reason|point ~2 go|going on",
-    "suicide: not|never wake|waking|wakes up",
-    "suicide: not ~1 want|wanting|wants ~1 to live|exist",
-    "suicide: not ~2 want|wanting|wants to be alive",
-    "suicide: not ~2 want|wanting|wants to be here|around anymore",
-    "suicide: not be alive",
-    "suicide: not be around",
-    "suicide: not be here ~3 anymore|much|long",
-    "suicide: never been born",
-    "suicide: disappear forever",
-    "suicide: care|cares if ~1 live|lives|die|dies",
-    "suicide: notice|care|miss ~4 if ~2 gone|died|dead|disappeared",
-    "suicide: think*|thought* about|of death|dying|dead",
-    "suicide: hang|hanging|hanged|hung \(selfWords)",
-    "suicide: noose|rope",
-    "suicide: jump|jumping|jumped off ~3 bridge|roof|building|cliff|balcony|overpass",
-    "suicide: jump|jumping|jumped in front",
-    "suicide: overdos*|od|lethal",
-    "suicide: took|take|taking|swallowed|swallow ~3 bunch|handful|bottle|all ~2 pills|meds|tablets",
-    "suicide: how many|much ~3 pills|tylenol|tablets|advil|ibuprofen|paracetamol|acetaminophen|aspirin|sleeping|meds",
-    "suicide: stockpil*|hoard*",
-    "suicide: saving|stashing|collecting ~2 pills|meds|medication|tablets",
-    "suicide: pills|meds|medication|tablets ~2 saved|stashed|hidden|hoarded|stockpiled",
-    "suicide: goodbye|suicide ~1 note|letter|letters|notes",
-    "suicide: letters|notes to ~1 everyone|everybody|family|kids",
-    "suicide: goodbye|farewell ~4 everything|everyone|forever|good",
-    "suicide: giving|gave|give|gives away ~2 belongings|possessions|stuff|things|pets",
-    "suicide: plan|plans and ~1 the? means",
-    "suicide: access to ~2 gun|guns|pills|firearm|firearms|weapon|weapons",
-    "suicide: wrist|wrists",
-    "suicide: not worth living",
-    "suicide: crash*|drive|driving|drove ~6 purpose|deliberately|intentionally",
-    "suicide: drive|driving|drove|crash*|steer* ~3 off|into ~2 bridge|wall|tree|cliff|traffic|river",
-    "suicide: engine running",
-    "suicide: step|stepping|walk|walking ~1 in front of",
-    "suicide: sleep|sleeping forever",
-    // Self-harm.
-    "self-harm: self harm*|injur*|mutilat*",
-    "self-harm: selfharm*|nssi",
-    "self-harm: hurt*|harm*|burn*|burning|cut|cuts|cutting|scratch*|hit*|punch*|starv* \(selfWords)",
-    "self-harm: cutting|cut|cuts ~1 again|arms|legs|thighs|wrists|skin|stomach",
-    "self-harm: cutting !after=me|off|him|her|them|us|class|classes|school|corners|back|down|in|out|ties|it|the|edge|costs|hair|remarks|session|sessions|short|through|everyone|people|across|into",
-    "self-harm: razor*|blade|blades",
-    "self-harm: scars|cuts|burns on ~1 her|his|their|my arms|legs|wrists|thighs",
-    // Harm to others.
-    "harm to others: kill|kills|killing|killed|murder|murdering|shoot|shooting|stab|stabbing|strangle \(person) !before=is|are|was|were|job|work|commute|this|that|it !after=time|mood|vibe|conversation|it|for",
-    "harm to others: murder*|homicid*|massacre|slaughter",
-    "harm to others: shoot|shooting up",
-    "harm to others: gun|guns|firearm|firearms|weapon|weapons|rifle|rifles|pistol|shotgun|handgun|ammo|ammunition|bomb|explosives",
-    "harm to others: knife|knives|machete|bat ~3 threat*|pull*|brought|bring*|carry*|wave*|waving|came",
-    "harm to others: threat*|pulled|pull*|bring*|brought|carry*|carries|waved|waving ~3 knife|knives|machete",
-    "harm to others: threat*|promis*|swore|swear*|going|gonna|would|will|want*|wanna ~2 to? kill|shoot|stab|strangle|choke|murder !after=for|time|myself|himself|herself|themselves|themself|yourself|self",
-    "harm to others: threat*|promis*|swore|swear* ~2 to? hurt|harm|beat|attack|burn",
-    "harm to others: threaten|threatens|threatened|threatening \(person) !after=with",
-    "harm to others: hurt|harm|attack|beat|strangle|choke|burn|kill ~1 \(person) !after=feelings|feeling|pride|chances|career|case|business|reputation|time|mood|back|off|for",
-    "harm to others: someone|somebody|people|anyone|everyone|you ~2 get|gets|getting|going|gonna|will|would ~2 hurt|killed|shot|stabbed",
-    "harm to others: death threat|threats",
-    "harm to others: threat* of violence|harm",
-    "harm to others: going postal",
-    "harm to others: danger|dangerous|threat ~1 to \(selfWords)|others|anyone|someone|people|\(person)",
-    "harm to others: violent|violence !before=non|no|domestic",
-    "harm to others: drunk|drinking|high|intoxicated|wasted ~4 kids|children|baby|son|daughter ~3 car",
-    "harm to others: drove|drives|driving|drive ~3 drunk|high|intoxicated|wasted ~4 kids|children|baby|son|daughter",
-    // Abuse, neglect, danger at home.
-    "abuse: abuse|abused|abusing|abuses|molest*|rape|raped|raping|rapes|incest|groom|grooming|groomed !before=substance|drug|drugs|alcohol|opioid|opiate|opioids|cocaine|meth|heroin|cannabis|marijuana|weed|prescription|verbally|emotionally|power|of|self",
-    "abuse: sexual* assault*",
-    "abuse: assault|assaulted|assaulting|assaults !before=verbally",
-    "abuse: touch|touches|touched|touching|fondl*|grope|gropes|groped|groping ~2 him|her|me|them|privates|private|inappropriat*|\(child) !after=on|base|upon|shoulder|arm|arms|hand|hands|back|knee|face|head",
-    "abuse: inappropriat* ~1 touch*|sexual|contact|pictures|photos",
-    "abuse: hit|hits|hitting|slap*|punch*|kick|kicks|kicked|kicking|beat|beating|choked|chokes|choking|strangled|shoved|shoves|whip*|smack*|spank* ~2 her|him|me|them|mom|dad|kids|children|baby|wife|husband|girlfriend|boyfriend|partner|son|daughter|\(child) !after=wall|roadblock|snag|nerve|button|buttons|limit|back|up|off|head",
-    "abuse: beats ~2 her|him|them|kids|children|baby|wife|husband|girlfriend|boyfriend|partner|son|daughter",
-    "abuse: shaking|shook|shakes|shake the|a|her|his ~1 baby|infant|toddler|child|kid|newborn",
-    "abuse: bruise|bruises|bruised|bruising|welts|welt",
-    "abuse: black eye|eyes",
-    "abuse: burn marks",
-    "abuse: marks|scratches on ~1 her|his|their|my neck|arms|face|body|legs|back",
-    "abuse: squeez*|grab*|grip* ~2 neck|throat",
-    "abuse: neglect* ~3 \(child)|grandmother|grandfather|mother|father|parent|parents|elderly",
-    "abuse: left|leaves|leaving|leave ~4 \(child)|grandma|grandpa|grandmother|grandfather ~3 alone|unsupervised",
-    "abuse: home alone",
-    "abuse: alone for ~2 days|week|weeks|nights|hours",
-    "abuse: no|without food",
-    "abuse: not ~1 fed|feed|feeding|eaten",
-    "abuse: starv* ~1 \(child)|him|her|them",
-    "abuse: soiled",
-    "abuse: lock|locks|locked|locking ~2 her|him|them|me|kids|children ~3 in|out|room|apartment|house|closet|basement|car",
-    "abuse: takes|took|steals|stole|stealing|taking|controls ~2 her|his|their ~1 pension|benefits|savings|check|checks",
-    "abuse: forced|forces|forcing|force|makes|made ~2 to sign|sex|strip",
-    "abuse: makes|made|forces|forced|has ~2 sleep|sleeping in his|her|their ~1 bed",
-    "abuse: afraid|scared|terrified|frightened ~2 go|going home",
-    "abuse: afraid|scared|terrified|frightened ~1 of ~2 husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother|stepdad|stepfather|stepmom|uncle|brother|parents|aide|caregiver|carer|son|daughter",
-    "abuse: not|unsafe|danger ~2 safe ~2 home|house",
-    "abuse: unsafe|danger|dangerous ~2 at ~1 home",
-    "abuse: domestic ~1 violence|abuse|dv !after=charge|charges|conviction|class|classes|program|course|group|offender|offense|offence",
-    "abuse: elder|child ~1 abuse|neglect|maltreatment",
-    "abuse: trafficked|trafficking|exploited|exploiting",
-    // Acute crisis.
-    "crisis: psychosis|psychotic|hallucinat*|delusion*",
-    "crisis: hearing|hears|heard voices",
-    "crisis: voices telling|tell|told",
-    "crisis: not|unable ~2 keep ~1 \(selfWords)|safe",
-    "crisis: in ~1 crisis !before=midlife|mid|life|financial|identity|existential",
-    "crisis: safety plan|planning",
-    "crisis: lethal means",
-  ]
 }

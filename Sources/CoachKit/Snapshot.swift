@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 10\n"
+  static let magic = "coach-snapshot 11\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -139,6 +139,7 @@ enum Snapshot {
     write(coach.table, to: &out)
     write(coach.matcher.index, to: &out)
     write(coach.matcher.screen.layout, to: &out)
+    write(coach.matcher.risk, to: &out)
     return out.bytes
   }
 
@@ -151,9 +152,10 @@ enum Snapshot {
     guard bytes.count > magic.count, bytes.buffer.prefix(magic.count).elementsEqual(magic) else { return nil }
     var reader = Reader(bytes.slice(magic.count, count: bytes.count - magic.count))
     let table = readTable(&reader)
-    guard let index = readIndex(&reader, table: table), let screen = readScreen(&reader), reader.isComplete else { return nil }
-    if index.builtWith != Matcher.indexSettings(settings) { return Coach(table: table, settings: settings) }
-    return Coach(table: table, matcher: Matcher(table: table, index: index, settings: settings, screen: screen))
+    guard let index = readIndex(&reader, table: table), let screen = readScreen(&reader), let risk = readRisk(&reader), reader.isComplete
+    else { return nil }
+    if index.builtWith != Matcher.indexSettings(settings) { return Coach(table: table, settings: settings, risk: risk) }
+    return Coach(table: table, matcher: Matcher(table: table, index: index, settings: settings, screen: screen, risk: risk))
   }
 
   private static func write(_ table: IntentTable, to out: inout Writer) {
@@ -198,6 +200,12 @@ enum Snapshot {
     out.texts(guidance.protocolSteps)
     out.text(guidance.inPractice)
     out.text(guidance.alongside)
+    out.number(guidance.concernProtocols.count)
+    for item in guidance.concernProtocols {
+      out.text(item.concern)
+      out.texts(item.steps)
+    }
+    out.texts(guidance.screenSteps)
   }
 
   /// The table: the intents' headers now, each intent's body when it is first asked for (a
@@ -242,7 +250,13 @@ enum Snapshot {
       let name = Guidance.Stage.Name(rawValue: reader.text()) ?? .acknowledge
       stages.append(Guidance.Stage(name: name, action: reader.text(), why: reader.text(), say: reader.text()))
     }
-    let guidance = Guidance(answer: answer, stages: stages, protocolSteps: reader.texts(), inPractice: reader.text(), alongside: reader.text())
+    var guidance = Guidance(answer: answer, stages: stages, protocolSteps: reader.texts(), inPractice: reader.text(), alongside: reader.text())
+    let protocols = reader.count()
+    for _ in 0..<protocols {
+      let concern = reader.text()
+      guidance.concernProtocols.append(Guidance.ConcernProtocol(concern: concern, steps: reader.texts()))
+    }
+    guidance.screenSteps = reader.texts()
     return Intent(
       id: id, title: title, kind: kind, sources: sources, covers: covers, examples: examples, keywords: keywords,
       related: related, guidance: guidance, path: path)
@@ -333,6 +347,26 @@ enum Snapshot {
       prefixRules: reader.packed())
     guard !reader.failed else { return nil }
     return SafetyScreen(layout: layout)
+  }
+
+  /// The risk classifier, trained when the binary was built.
+  private static func write(_ risk: RiskClassifier, to out: inout Writer) {
+    out.packed(risk.weights)
+    out.packed([risk.step, risk.bias, risk.concernStep])
+    out.packed(risk.concernWeights)
+    out.packed(risk.concernBias)
+  }
+
+  /// The risk classifier, read where it lies, or nil if its columns do not fit together.
+  private static func readRisk(_ reader: inout Reader) -> RiskClassifier? {
+    let weights: Packed<Int16> = reader.packed()
+    let numbers: Packed<Float> = reader.packed()
+    let concernWeights: Packed<Int16> = reader.packed()
+    let concernBias: Packed<Float> = reader.packed()
+    guard !reader.failed, numbers.count == 3, weights.isEmpty || weights.count == RiskClassifier.slotCount else { return nil }
+    return RiskClassifier(
+      weights: weights, step: numbers[0], bias: numbers[1], concernWeights: concernWeights, concernStep: numbers[2],
+      concernBias: Array(concernBias))
   }
 
   /// Whether postings have a run per feature and a weight per target.

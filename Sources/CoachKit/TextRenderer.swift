@@ -80,27 +80,63 @@ public struct TextRenderer: Sendable {
     return out
   }
 
+  /// A concern as a heading reads ("partner-violence" → "Partner violence").
+  static func concernTitle(_ concern: String) -> String {
+    let words = concern.split(separator: "-").joined(separator: " ")
+    return words.prefix(1).uppercased() + words.dropFirst()
+  }
+
   func renderSafety(_ reply: Reply, intent: Intent) -> String {
-    let title = "SAFETY FIRST · \(intent.title)"
+    let match = reply.match
+    let concerns = match.concerns.map(Self.concernTitle).joined(separator: ", ")
+    let possible = match.tier == .possible
+    let title = possible ? "CHECK FOR RISK FIRST · possible risk" : "SAFETY FIRST · " + (concerns.isEmpty ? intent.title : concerns)
     var out = (color ? "\u{1B}[1;31m" : "") + title + (color ? "\u{1B}[0m" : "") + "\n"
-    if !reply.match.evidence.safetyCues.isEmpty {
-      let cues = reply.match.evidence.safetyCues.map { "“\($0.words)” (\($0.concern))" }.joined(separator: ", ")
+    if !match.evidence.safetyCues.isEmpty {
+      let cues = match.evidence.safetyCues.map { "“\($0.words)” (\($0.concern)\($0.weak ? ", weak" : ""))" }.joined(separator: ", ")
       out += wrap("Heard: " + cues, indent: 0) + "\n"
+    } else {
+      out += wrap("Heard: no single phrase, but the whole reads like risk" + (concerns.isEmpty ? "" : " (" + concerns.lowercased() + ")") + ".", indent: 0) + "\n"
     }
-    // The protocol comes first and whole: what to do now, before why.
-    for (number, step) in intent.guidance.protocolSteps.enumerated() {
-      let label = " \(number + 1). "
-      out += bold(label) + wrap(step, indent: label.count, firstIndent: 0) + "\n"
+    // What to do now comes first and whole: the screen for possible risk, else each concern's
+    // protocol (the general one when no concern has its own).
+    if possible {
+      out += "\n" + bold("Ask these now, before anything else") + "\n" + numbered(intent.guidance.screenSteps)
+    } else {
+      var shown = false
+      for concern in match.concerns {
+        guard let steps = intent.guidance.steps(for: concern) else { continue }
+        out += "\n" + bold(Self.concernTitle(concern)) + "\n" + numbered(steps)
+        shown = true
+      }
+      if !shown { out += "\n" + numbered(intent.guidance.protocolSteps) }
     }
-    out += "\n" + wrap(intent.guidance.answer, indent: 0) + "\n"
-    if !intent.guidance.inPractice.isEmpty {
+    if possible, let coaching = reply.coaching, !reply.stages.isEmpty {
+      out += "\n" + bold("If the screen is clear: " + coaching.title.lowercased()) + dim(" · listen first; no persuasion yet") + "\n"
+      for (number, stage) in reply.stages.enumerated() { out += renderStage(stage, number: number + 1) }
+    }
+    if !possible, !intent.guidance.inPractice.isEmpty {
       out += "\n" + wrap(intent.guidance.inPractice, indent: 0) + "\n"
     }
     out += "\n" + dim(wrap("This coach is not supervision or emergency help. Coaching on the resistance can wait until the person is safe.", indent: 0)) + "\n"
     return out
   }
 
+  /// Numbered steps, each wrapped under its text.
+  func numbered(_ steps: [String]) -> String {
+    var out = ""
+    for (number, step) in steps.enumerated() {
+      let label = " \(number + 1). "
+      out += bold(label) + wrap(step, indent: label.count, firstIndent: 0) + "\n"
+    }
+    return out
+  }
+
   func renderUnknown(_ reply: Reply) -> String {
+    if reply.match.evidence.notEnglish {
+      return bold("I can only read English") + "\n"
+        + wrap("Describe what the client does or says in English, and I can help. (Risk is still screened for in Spanish.)", indent: 0) + "\n"
+    }
     var out = bold("Not sure what this is") + dim(" · confidence " + Self.format(reply.match.confidence)) + "\n"
     out += wrap("I don't have guidance that fits this. I help with a client's resistance: describe what the client does or says (\"shrugs and says nothing\", she said \"you're too young\"), or ask about the ideas (\"what is rolling with resistance?\").", indent: 0) + "\n"
     if !reply.nearest.isEmpty {

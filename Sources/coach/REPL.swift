@@ -60,7 +60,7 @@ struct REPL {
       case .line(let line):
         guard consultation.isCollectingBlock || !line.allSatisfy(\.isWhitespace) else { continue }
         keep(line, in: &reader, write: write)
-        response = consultation.handle(line)
+        response = consultation.handle(consultation.isCollectingBlock ? line : Self.command(for: line))
       case .paste(let message):
         keep(message.split(whereSeparator: \.isNewline).joined(separator: " "), in: &reader, write: write)
         response = consultation.handle(message: message)
@@ -71,6 +71,16 @@ struct REPL {
       case nil: break
       }
       if !response.text.isEmpty { write(response.text + "\n") }
+    }
+  }
+
+  /// A line alone that a user of psql or sqlite3 types to leave or ask for help ("quit",
+  /// "exit", "\\q", ".help") is that command, not a description to match.
+  static func command(for line: String) -> String {
+    switch line.trimmingWhiteSpace().lowercased() {
+    case "quit", "exit", "q", "\\q", ".quit", ".exit", ":q", "bye": "/quit"
+    case "help", "\\?", "\\h", ".help", "?": "/help"
+    default: line
     }
   }
 

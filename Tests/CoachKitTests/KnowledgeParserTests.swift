@@ -204,7 +204,7 @@ import Testing
       "Knowledge/silence.md:7: error: 'examples' must be a list ('- item' lines or [a, b])"),
     BadFile(
       "unknown section", replacing: "## In practice", with: "## Notes",
-      "Knowledge/silence.md:43: error: unknown section '## Notes' (expected Answer, Acknowledge, Validate, Clarify, Create buy-in, Make your case, Protocol, In practice or Alongside)"),
+      "Knowledge/silence.md:43: error: unknown section '## Notes' (expected Answer, Acknowledge, Validate, Clarify, Create buy-in, Make your case, Protocol, Protocol: CONCERN, Screen, In practice or Alongside)"),
     BadFile(
       "section twice", replacing: "## In practice", with: "## Answer",
       "Knowledge/silence.md:43: error: section '## Answer' appears twice"),

@@ -22,7 +22,8 @@ import CoachKnowledge
   }
 
   @Test func aTypoIsRead() {
-    let match = Self.coach.matcher.match("my clinet just shruged and stared at the flor")
+    // ("shruged" itself is no longer a typo the matcher must mend: writers typed it in examples.)
+    let match = Self.coach.matcher.match("my clinet just shrgged and stared at the flor")
     #expect(match.intent == "no-response")
     #expect(!match.evidence.corrections.isEmpty)
   }
@@ -63,7 +64,9 @@ import CoachKnowledge
   }
 
   @Test func evidenceNamesTheWords() {
-    let match = Self.coach.matcher.match("he's always on his phone during session")
+    // A word most intents' examples use ("phone" alone) counts in the centroids only, so a line
+    // needs a word of its own for a nearest example.
+    let match = Self.coach.matcher.match("he keeps scrolling instagram on his phone during session")
     #expect(match.intent == "inattention")
     #expect(match.evidence.words.contains("phone"))
     #expect(match.evidence.nearestExample != nil)
@@ -77,6 +80,8 @@ import CoachKnowledge
 
   @Test func hugeInputDoesNotTrap() {
     let line = String(repeating: "she won't talk about her drinking ", count: 2000)
-    #expect(intent(line) == "no-response" || intent(line) == "guarded-client")
+    // It answers, and what it answers is what it makes of the line once.
+    #expect(intent(line) == intent("she won't talk about her drinking"))
+    #expect(intent(line) != Match.unknown && intent(line) != "safety-risk")
   }
 }

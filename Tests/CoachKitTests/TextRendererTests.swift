@@ -152,8 +152,46 @@ import Testing
     let match = Match(intent: "danger", confidence: 1, alternatives: [], backdrop: nil, ambiguous: false, evidence: .init())
     let reply = Reply(input: "x", match: match, table: IntentTable(intents: [danger]), context: ClientContext())
     let text = TextRenderer().render(reply)
-    #expect(text.hasPrefix("SAFETY FIRST · Danger\n 1. Ask directly.\n 2. Call for help.\n\nStop and assess.\n"))
+    #expect(text.hasPrefix("SAFETY FIRST · Danger\nHeard: no single phrase, but the whole reads like risk.\n\n 1. Ask directly.\n 2. Call for help.\n"))
     #expect(!text.contains("Acknowledge"))
+  }
+
+  /// A concern named by a cue gets that concern's protocol, first and whole.
+  @Test func safetyShowsTheProtocolOfEachConcern() {
+    var guidance = Guidance(answer: "Stop and assess.", protocolSteps: ["General step."])
+    guidance.concernProtocols = [
+      .init(concern: "suicide", steps: ["Ask about suicide."]), .init(concern: "partner-violence", steps: ["Ask privately."]),
+    ]
+    let danger = Intent(id: "safety-risk", title: "Safety risk", kind: .safety, examples: ["x"], guidance: guidance)
+    var evidence = Match.Evidence()
+    evidence.safetyCues = [SafetyScreen.Cue(words: "chokes her", concern: "partner-violence")]
+    let match = Match(
+      intent: "safety-risk", confidence: 1, alternatives: [], backdrop: nil, ambiguous: false, evidence: evidence, tier: .risk,
+      concerns: ["partner-violence"])
+    let text = TextRenderer().render(Reply(input: "x", match: match, table: IntentTable(intents: [danger]), context: ClientContext()))
+    #expect(text.hasPrefix("SAFETY FIRST · Partner violence\nHeard: “chokes her” (partner-violence)\n\nPartner violence\n 1. Ask privately.\n"))
+    #expect(!text.contains("Ask about suicide.") && !text.contains("General step."))
+  }
+
+  /// Possible risk: the screen first, then only the stages that listen, of the line's own intent.
+  @Test func possibleRiskScreensBeforeListening() {
+    var guidance = Guidance(answer: "Stop and assess.", protocolSteps: ["General step."])
+    guidance.screenSteps = ["Ask the four questions."]
+    let danger = Intent(id: "safety-risk", title: "Safety risk", kind: .safety, examples: ["x"], guidance: guidance)
+    let stages = Guidance.Stage.Name.allCases.map { Guidance.Stage(name: $0, action: "Do \($0.rawValue).", why: "Why.", say: "Say.") }
+    let hostility = Intent(id: "hostility", title: "Hostility", kind: .sign, examples: ["x"], guidance: Guidance(answer: "A.", stages: stages))
+    let match = Match(
+      intent: "safety-risk", confidence: 1, alternatives: [], backdrop: nil, ambiguous: false, evidence: .init(), tier: .possible,
+      concerns: ["suicide"], coaching: "hostility")
+    let reply = Reply(input: "x", match: match, table: IntentTable(intents: [danger, hostility]), context: ClientContext())
+    let text = TextRenderer().render(reply)
+    #expect(text.hasPrefix("CHECK FOR RISK FIRST · possible risk\n"))
+    #expect(text.contains("Ask these now, before anything else\n 1. Ask the four questions.\n"))
+    #expect(reply.stages.map(\.name) == [.acknowledge, .validate, .clarify])
+    #expect(text.contains("Do acknowledge.") && !text.contains("Do buy-in.") && !text.contains("Do case."))
+    let json = JSONRenderer.line(reply)
+    #expect(json.contains("\"tier\":\"possible\"") && json.contains("\"screen\":[\"Ask the four questions.\"]"))
+    #expect(json.contains("\"coaching\":\"hostility\""))
   }
 
   @Test func confidenceHasTwoDecimals() {

@@ -52,6 +52,17 @@ import Testing
     #expect(lines.prompts == [.main, .main, .main])
   }
 
+  /// What psql and sqlite3 users type to leave or ask for help works alone on a line.
+  @Test func bareQuitAndHelpAreCommands() {
+    let (output, lines) = Self.run([.line("help"), .line("quit"), .line("she shrugs and says nothing")])
+    #expect(output.contains("/quit"))
+    #expect(!output.contains("No response · sign of resistance"))
+    #expect(lines.prompts == [.main, .main])
+    #expect(REPL.command(for: "  EXIT ") == "/quit")
+    #expect(REPL.command(for: "\\q") == "/quit")
+    #expect(REPL.command(for: "quit smoking") == "quit smoking")
+  }
+
   @Test func interruptClearsTheLineOrDropsTheBlock() {
     let (output, lines) = Self.run([.interrupted, .line("\"\"\""), .line("half a thought"), .interrupted, .line("/next")])
     #expect(output.contains("(line cleared: type /quit or press Ctrl-D to leave)\n"))

@@ -82,6 +82,15 @@ let benchmarks: @Sendable () -> Void = {
       SyntheticKnowledge.files(scale: scale)
     }
 
+    Benchmark("screen and risk classifier \(scale)x") { benchmark, workload in
+      let input = workload.nextInput()
+      benchmark.startMeasurement()
+      blackHole(workload.matcher.screenForRisk(input))
+      benchmark.stopMeasurement()
+    } setup: {
+      Workload(scale: scale)
+    }
+
     Benchmark("match \(scale)x") { benchmark, workload in
       let input = workload.nextInput()
       benchmark.startMeasurement()
