@@ -28,24 +28,24 @@ enum Language {
   static func isForeignFunctionWord(_ word: String) -> Bool {
     switch word {
     // Spanish and Portuguese
-    case "el", "los", "las", "una", "unos", "del", "al", "que", "por", "para", "con", "sin", "pero", "muy", "mas", "nada",
-      "su", "sus", "mi", "mis", "tu", "yo", "ella", "ellos", "es", "esta", "estan", "son", "fue", "era", "hay", "como",
-      "cuando", "donde", "porque", "tambien", "solo", "siempre", "nunca", "cliente", "clienta", "habla", "dice", "dijo",
-      "le", "lo", "se", "nos", "no", "ya", "y", "o", "de", "la", "en", "un", "os", "uma", "nao", "com", "sao", "ele", "ela",
-      "voce", "dela", "dele", "isso", "ao", "mais", "muito", "mae", "pai":
+    case "el", "los", "las", "una", "unos", "del", "al", "que", "por", "para", "con", "sin", "pero", "muy", "mas",
+      "nada", "su", "sus", "mi", "mis", "tu", "yo", "ella", "ellos", "es", "esta", "estan", "son", "fue", "era",
+      "hay", "como", "cuando", "donde", "porque", "tambien", "solo", "siempre", "nunca", "cliente", "clienta",
+      "habla", "dice", "dijo", "le", "lo", "se", "nos", "no", "ya", "y", "o", "de", "la", "en", "un", "os", "uma",
+      "nao", "com", "sao", "ele", "ela", "voce", "dela", "dele", "isso", "ao", "mais", "muito", "mae", "pai":
       true
     // French and Italian
-    case "les", "des", "est", "et", "il", "elle", "ne", "pas", "je", "qui", "dans", "sur", "avec", "mais", "ou", "tres",
-      "ce", "cette", "mon", "ma", "son", "sa", "nous", "vous", "ils", "une", "du", "au", "aux", "di", "che", "non", "e",
+    case "les", "des", "est", "et", "il", "elle", "ne", "pas", "je", "qui", "dans", "sur", "avec", "ou", "tres",
+      "ce", "cette", "mon", "ma", "sa", "nous", "vous", "ils", "une", "du", "au", "aux", "di", "che", "non", "e",
       "della", "sono", "gli", "ha", "lei", "lui", "perche", "molto", "anche", "questo", "mio":
       true
     // German
-    case "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "er", "es", "mit", "auf", "fur", "ein", "eine", "den",
+    case "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "er", "mit", "auf", "fur", "ein", "eine", "den",
       "dem", "sich", "auch", "nur", "wie", "aber", "oder", "wenn", "mein", "meine", "sagt", "immer", "nichts":
       true
     // Tagalog and Vietnamese (accents folded)
-    case "ang", "ng", "mga", "sa", "na", "si", "ay", "ako", "siya", "hindi", "kung", "po", "ba", "khi", "nao", "cua", "va",
-      "co", "khong", "toi", "cho", "nhung", "nguoi", "duoc", "trong", "voi", "se", "den":
+    case "ang", "ng", "mga", "na", "si", "ay", "ako", "siya", "hindi", "kung", "po", "ba", "khi", "cua", "va", "co",
+      "khong", "toi", "cho", "nhung", "nguoi", "duoc", "trong", "voi":
       true
     default: false
     }

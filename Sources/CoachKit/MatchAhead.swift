@@ -79,9 +79,9 @@ final class SerialWorker: @unchecked Sendable {
       var thread = pthread_t()
       // The thread keeps the worker (and so its jobs) alive for the life of the process.
       let context = Unmanaged.passRetained(self).toOpaque()
+      // `loop()` never returns, so the closure needs no return value of its own.
       if pthread_create(&thread, nil, { context in
         Unmanaged<SerialWorker>.fromOpaque(context!).takeUnretainedValue().loop()
-        return nil
       }, context) == 0 {
         pthread_detach(thread)
       } else {

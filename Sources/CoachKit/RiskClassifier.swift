@@ -99,15 +99,23 @@ public struct RiskClassifier: Sendable, Equatable {
 
   // MARK: Features
 
-  /// FNV-1a over a kind byte and the bytes given, folded into the table.
-  @inline(__always) static func hash(_ kind: UInt8, _ parts: UnsafeBufferPointer<UInt8>...) -> Int32 {
+  /// FNV-1a over a kind byte and the bytes given, folded into the table (two parts are joined
+  /// by a space). Not variadic: a variadic call builds an array, and this runs for every
+  /// character n-gram of every line.
+  @inline(__always) static func hash(_ kind: UInt8, _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>? = nil) -> Int32 {
     var hash: UInt32 = 2_166_136_261
     hash = (hash ^ UInt32(kind)) &* 16_777_619
-    for (index, part) in parts.enumerated() {
-      if index > 0 { hash = (hash ^ 32) &* 16_777_619 }
-      for byte in part { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    for byte in first { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    if let second {
+      hash = (hash ^ 32) &* 16_777_619
+      for byte in second { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
     }
     return Int32(bitPattern: hash & UInt32(slotCount - 1))
+  }
+
+  /// The slot of a kind byte alone.
+  static func hash(_ kind: UInt8) -> Int32 {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { empty in hash(kind, UnsafeBufferPointer(rebasing: empty[0..<0])) }
   }
 
   /// The slots of one token: its word (marked when negated), its stem, its character n-grams.

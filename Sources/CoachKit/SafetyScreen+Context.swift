@@ -133,8 +133,8 @@ extension SafetyScreen {
       case "again", "recently", "lately", "yesterday", "tonight", "started", "starting", "relapsed", "relapse", "increasing",
         "worse", "worsening", "new":
         return false
-      case "week", "weekend", "night", "month" where previous == "last" || previous == "this":
-        return false
+      case "week", "weekend", "night", "month":
+        if previous == "last" || previous == "this" { return false }
       default:
         // A year ("in 2009") is history.
         if word.utf8.count == 4, word.hasPrefix("19") || word.hasPrefix("20"), word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
