@@ -183,8 +183,12 @@ public struct TextRenderer: Sendable {
     let evidence = reply.match.evidence
     var out = bold("Why “\(reply.intent?.title ?? "unknown")”") + "\n"
     if !evidence.safetyCues.isEmpty {
-      out += wrap("Safety cues: " + evidence.safetyCues.map { "“\($0.words)” (\($0.concern))" }.joined(separator: ", ") + " — these win over everything else.", indent: 2, firstIndent: 2) + "\n"
+      let cues = evidence.safetyCues.map { "“\($0.words)” (\($0.concern)\($0.weak ? ", weak" : ""))" }.joined(separator: ", ")
+      out += wrap("Safety cues: " + cues + " — these win over everything else.", indent: 2, firstIndent: 2) + "\n"
     }
+    // How sure the screen is, and the classifier's own reading, whatever the answer.
+    let tier = reply.match.tier.map { "tier \($0.rawValue)" + (reply.match.concerns.isEmpty ? "" : " (" + reply.match.concerns.joined(separator: ", ") + ")") + "; " } ?? ""
+    out += wrap("Risk: " + tier + "classifier " + Self.format(evidence.riskProbability) + ".", indent: 2, firstIndent: 2) + "\n"
     if !evidence.words.isEmpty {
       out += wrap("Words that pointed there: " + evidence.words.joined(separator: ", "), indent: 2, firstIndent: 2) + "\n"
     }

@@ -127,6 +127,7 @@ import Testing
     #expect(
       TextRenderer().renderWhy(reply) == """
         Why “Silence”
+          Risk: classifier 0.00.
           Words that pointed there: shrugs, nothing
           Nearest example: “says nothing”
           Read as negated: angry
@@ -192,6 +193,7 @@ import Testing
     let json = JSONRenderer.line(reply)
     #expect(json.contains("\"tier\":\"possible\"") && json.contains("\"screen\":[\"Ask the four questions.\"]"))
     #expect(json.contains("\"coaching\":\"hostility\""))
+    #expect(TextRenderer().renderWhy(reply).contains("Risk: tier possible (suicide); classifier 0.00."))
   }
 
   @Test func confidenceHasTwoDecimals() {
