@@ -234,7 +234,7 @@ public struct Matcher: Sendable {
 
   /// Builds the matcher's index from a table.
   /// The risk classifier is trained on the table unless one is given (the shipped one, which a
-  /// user's knowledge folder does not retrain: it can add cues, never weaken the shipped ones).
+  /// user's knowledge folder does not retrain, so it cannot weaken it).
   public init(table: IntentTable, settings: Settings = Settings(), screen: SafetyScreen = .standard, risk: RiskClassifier? = nil) {
     self.init(
       table: table, index: Self.buildIndex(table: table, settings: settings), settings: settings, screen: screen,
@@ -574,9 +574,10 @@ public struct Matcher: Sendable {
   }
 
   /// How sure the screen and the classifier together are that a line holds risk: `risk` for a
-  /// strong cue, a likely classifier or a nearest example of risk; `possible` for a weak cue
-  /// the classifier does not rule out, a classifier in two minds, or any signal at all in a line
-  /// the coach would otherwise turn away; nil for none.
+  /// strong cue, a nearest example of risk, or a likely classifier the matcher agrees with;
+  /// `possible` for a likely classifier it does not, a classifier in two minds, a weak cue the
+  /// classifier does not rule out, or a weak cue alone in a line the coach would otherwise turn
+  /// away; nil for none.
   func tier(scan: SafetyScreen.Scan, probability: Double, riskByExample: Bool, answersUnknown: Bool, safetyRank: Int) -> Match.Tier? {
     if scan.hasStrongCue || riskByExample { return .risk }
     // The classifier alone is sure only when the matcher's own reading does not place the line
