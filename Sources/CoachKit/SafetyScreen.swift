@@ -72,11 +72,19 @@ public struct SafetyScreen: Sendable {
   let layout: Layout
   /// The screen's words by first letter, for reading misspellings.
   let spelling = Spelling()
+  /// The positions in `layout.prefixes` by a prefix's first byte, so a word tries only the
+  /// prefixes it could start with (a few dozen, looked at for every word of every line).
+  let prefixesByByte: [UInt8: [Int]]
 
   /// A screen of rules compiled earlier (a snapshot's), or nil if their columns do not fit.
   init?(layout: Layout) {
     guard layout.isWhole else { return nil }
     self.layout = layout
+    var byByte: [UInt8: [Int]] = [:]
+    for (index, prefix) in layout.prefixes.enumerated() {
+      if let first = prefix.utf8.first { byByte[first, default: []].append(index) }
+    }
+    prefixesByByte = byByte
   }
 
   /// The shipped screen.
@@ -270,8 +278,8 @@ public struct SafetyScreen: Sendable {
       }
     }
     // Few rules start with a prefix ("suicid*"): each is tried when its first byte is the word's.
-    let initial = word.utf8.first
-    for prefix in layout.prefixes.indices where layout.prefixes[prefix].utf8.first == initial && word.hasPrefix(layout.prefixes[prefix]) {
+    guard let initial = word.utf8.first else { return }
+    for prefix in prefixesByByte[initial] ?? [] where word.hasPrefix(layout.prefixes[prefix]) {
       for position in layout.prefixRuleEnds.run(prefix, within: layout.prefixRules.count) {
         let rule = Int(layout.prefixRules[position])
         if rule >= 0, rule < layout.ruleCount { found.append(rule) }
