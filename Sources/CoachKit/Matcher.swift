@@ -522,7 +522,7 @@ public struct Matcher: Sendable {
     let answersUnknown = !english || noiseWins || (best?.element.total ?? 0) < settings.threshold
     if safetyIndex != nil, let tier = tier(
         scan: scan, probability: probability, riskByExample: riskByExample, answersUnknown: answersUnknown,
-        safetyRank: safetyIndex.map { safety in scores.indices.filter { scores[$0].total > scores[safety].total && !noiseIndices.contains($0) }.count + 1 } ?? 99) {
+        safetyRank: rank(of: safetyIndex, in: scores)) {
       let alternatives = ranked.prefix(3).map { Match.Candidate(intent: intentIDs[$0.offset], confidence: Self.rounded(confidence($0.element.total))) }
       evidence.words = evidence.safetyCues.isEmpty ? explain(corrected, intent: safetyIndex!) : evidence.safetyCues.map(\.words)
       var concerns = scan.concerns
@@ -578,17 +578,28 @@ public struct Matcher: Sendable {
   /// `possible` for a likely classifier it does not, a classifier in two minds, a weak cue the
   /// classifier does not rule out, or a weak cue alone in a line the coach would otherwise turn
   /// away; nil for none.
-  func tier(scan: SafetyScreen.Scan, probability: Double, riskByExample: Bool, answersUnknown: Bool, safetyRank: Int) -> Match.Tier? {
+  func tier(
+    scan: SafetyScreen.Scan, probability: Double, riskByExample: Bool, answersUnknown: Bool, safetyRank: @autoclosure () -> Int
+  ) -> Match.Tier? {
     if scan.hasStrongCue || riskByExample { return .risk }
     // The classifier alone is sure only when the matcher's own reading does not place the line
     // well away from risk ("what if she gets mad at me?" reads as hostility): otherwise the
     // answer screens first, and the coaching follows.
-    if probability >= settings.riskThreshold { return Double(safetyRank) <= settings.classifierAgreementRank ? .risk : .possible }
+    if probability >= settings.riskThreshold { return Double(safetyRank()) <= settings.classifierAgreementRank ? .risk : .possible }
     let weakCue = !scan.cues.isEmpty
     if probability >= settings.possibleThreshold || (weakCue && probability >= settings.weakCueThreshold) { return .possible }
     // A line the coach would otherwise turn away is screened on a weak cue alone.
     if answersUnknown, weakCue { return .possible }
     return nil
+  }
+
+  /// Where an intent ranks by total among the intents that are not noise (1 for the first);
+  /// past every intent when there is none.
+  func rank(of intent: Int?, in scores: [Score]) -> Int {
+    guard let intent else { return scores.count + 1 }
+    var above = 0
+    for (offset, score) in scores.enumerated() where score.total > scores[intent].total && !noiseIndices.contains(offset) { above += 1 }
+    return above + 1
   }
 
   /// The `count` intents with the highest total above zero that `include` accepts, highest

@@ -94,7 +94,12 @@ public struct RiskClassifier: Sendable, Equatable {
   /// The window of tokens with the highest score, given each token's own score and the score
   /// of each token's pair with the one before it (not counted at a window's first token).
   static func riskiestWindow(own: [Float], pairs: [Float], bias: Float) -> (score: Float, range: Range<Int>) {
-    allWindows(own: own, pairs: pairs, bias: bias).max { $0.score < $1.score } ?? (-Float.infinity, 0..<0)
+    // Walked, not gathered into an array: this runs for every line.
+    var best = (score: -Float.infinity, range: 0..<0)
+    forEachWindow(own: own, pairs: pairs, bias: bias) { score, range in
+      if score > best.score { best = (score, range) }
+    }
+    return best
   }
 
   // MARK: Features
@@ -265,6 +270,13 @@ public struct RiskClassifier: Sendable, Equatable {
   /// Every window of tokens with its score, as ``riskiestWindow(own:pairs:bias:)`` reads them.
   static func allWindows(own: [Float], pairs: [Float], bias: Float) -> [(score: Float, range: Range<Int>)] {
     var found: [(score: Float, range: Range<Int>)] = []
+    forEachWindow(own: own, pairs: pairs, bias: bias) { found.append(($0, $1)) }
+    return found
+  }
+
+  /// Calls `body` with each window's score and tokens: `window` tokens every `windowStride`,
+  /// the last one ending at the last token; a token's pair counts only inside its window.
+  static func forEachWindow(own: [Float], pairs: [Float], bias: Float, _ body: (Float, Range<Int>) -> Void) {
     var start = 0
     while true {
       let end = min(start + window, own.count)
@@ -273,11 +285,10 @@ public struct RiskClassifier: Sendable, Equatable {
         score += own[position]
         if position > start { score += pairs[position] }
       }
-      found.append((score, start..<end))
-      if end == own.count { break }
+      body(score, start..<end)
+      if end >= own.count { break }
       start += windowStride
     }
-    return found
   }
 
   /// A new order for a pass, the same on every build (an LCG).
