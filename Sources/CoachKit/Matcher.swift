@@ -19,7 +19,7 @@ public struct Matcher: Sendable {
     /// Weight of the nearest example against the centroid.
     public var nearestWeight = 0.45
     /// Below this score the answer is `unknown`.
-    public var threshold = 0.14
+    public var threshold = 0.16
     /// Above this ratio of second to first score, the top two are called ambiguous.
     public var ambiguityRatio = 0.92
     /// A sign scoring at least this share of the top situation's score leads, with the situation
@@ -58,13 +58,23 @@ public struct Matcher: Sendable {
     public var unseenWeight = 0.55
     /// Weight of the logistic regression's probability in an intent's score, beside the
     /// nearest example and the centroid (0: not trained at all).
-    public var linearWeight = 0.5
+    public var linearWeight = 0.3
     /// Passes of the logistic regression's training over the examples.
     public var linearEpochs = 20
     /// L2 decay of the logistic regression's weights.
     public var linearL2 = 0.00001
     /// The logistic regression's first learning rate.
     public var linearRate = 3.0
+    /// Weight of the regression over words, word pairs and character grams (``GramModel``)
+    /// in an intent's score (0: not trained at all); the similarity has what the two
+    /// regressions leave.
+    public var gramWeight = 0.5
+    /// Passes of its training over the examples.
+    public var gramEpochs = 20
+    /// Its L2 decay.
+    public var gramL2 = 0.00001
+    /// Its first learning rate.
+    public var gramRate = 3.0
     /// Creates the default settings.
     public init() {}
 
@@ -73,7 +83,7 @@ public struct Matcher: Sendable {
       "nearestWeight", "threshold", "ambiguityRatio", "backdropRatio", "signOverSituationRatio", "commonFeatureQuarters", "riskExampleThreshold", "keywordNearestWeight",
       "riskThreshold", "possibleThreshold", "weakCueThreshold", "classifierAgreementRank", "classifierMinimumWords", "deniedRiskThreshold",
       "conceptWeight", "structureWeight", "negatedTopicWeight", "bigramWeight", "unseenWeight",
-      "linearWeight", "linearEpochs", "linearL2", "linearRate",
+      "linearWeight", "linearEpochs", "linearL2", "linearRate", "gramWeight", "gramEpochs", "gramL2", "gramRate",
     ]
 
     /// Changes one setting by name; false for an unknown name.
@@ -102,6 +112,10 @@ public struct Matcher: Sendable {
       case "linearEpochs": linearEpochs = Int(value)
       case "linearL2": linearL2 = value
       case "linearRate": linearRate = value
+      case "gramWeight": gramWeight = value
+      case "gramEpochs": gramEpochs = Int(value)
+      case "gramL2": gramL2 = value
+      case "gramRate": gramRate = value
       default: return false
       }
       return true
@@ -123,6 +137,8 @@ public struct Matcher: Sendable {
     var vocabulary: Vocabulary
     /// The logistic regression over the same feature ids, trained from the examples and keywords.
     var linear: LinearModel
+    /// The regression over hashed words, pairs and character grams.
+    var grams: GramModel
     /// The settings the index was built with (those that shape it).
     var builtWith: [Double]
   }
@@ -285,6 +301,7 @@ public struct Matcher: Sendable {
       settings.bigramWeight, settings.negatedTopicWeight, settings.conceptWeight, settings.structureWeight,
       settings.keywordNearestWeight, Double(settings.commonFeatureQuarters), settings.linearWeight > 0 ? 1 : 0,
       Double(settings.linearEpochs), settings.linearL2, settings.linearRate,
+      settings.gramWeight > 0 ? 1 : 0, Double(settings.gramEpochs), settings.gramL2, settings.gramRate,
     ]
   }
 
@@ -317,12 +334,15 @@ public struct Matcher: Sendable {
     var ids: [String: Int] = [:]
     var names: [String] = []
     var documents: [(owner: Int32, features: [Int: Double], isKeyword: Bool)] = []
+    // The examples (not the keywords) as the gram model reads them.
+    var gramExamples: [(tokens: [Token], intent: Int)] = []
     var documentFrequency: [Int32] = []
     var surfaces = Set<String>()
     for (index, intent) in intents.enumerated() {
       var seenInIntent = Set<Int>()
       for (number, text) in (intent.examples + intent.keywords).enumerated() {
         let tokens = TextAnalyzer.analyze(text)
+        if number < intent.examples.count { gramExamples.append((tokens, index)) }
         for token in tokens where !token.isStopword { surfaces.insert(token.word) }
         var vector: [Int: Double] = [:]
         for (feature, weight) in Self.features(
@@ -396,10 +416,16 @@ public struct Matcher: Sendable {
         rows: rows, pairs: linearPairs, classCount: intents.count, epochs: settings.linearEpochs, l2: settings.linearL2,
         learningRate: settings.linearRate)
       : LinearModel(classCount: intents.count)
+    let grams =
+      settings.gramWeight > 0
+      ? GramModel(
+        examples: gramExamples, classCount: intents.count, noise: noise.first.map(Int.init), epochs: settings.gramEpochs,
+        l2: settings.gramL2, learningRate: settings.gramRate)
+      : GramModel(classCount: intents.count)
     return Index(
       features: StringTable(names), documentFrequency: Packed(documentFrequency), examplePostings: Postings(examplePostings),
       centroidPostings: centroidPairs, vocabulary: Vocabulary(words: surfaces), linear: linear,
-      builtWith: indexSettings(settings))
+      grams: grams, builtWith: indexSettings(settings))
   }
 
   /// The features of a text: stems, negated stems and neighbouring stem pairs, with weights.
@@ -481,8 +507,12 @@ public struct Matcher: Sendable {
       evidence.corrections.append("\(token.word) → \(fix.word)")
     }
 
-    var scores = score(corrected)
+    // The gram model reads every word but the denied ones, function words included, as the
+    // baseline it follows does.
+    let gramTokens = scan.denied.isEmpty ? corrected : corrected.indices.filter { position in !scan.denied.contains { $0.contains(position) } }.map { corrected[$0] }
+    var scores = score(corrected, gramTokens: gramTokens)
     defer { scratch.give(&scores) }
+    if readsAsUnknown(scores) { raiseBySegments(&scores, corrected, denied: scan.denied) }
     // The few best by total are all a match reads (the answer, the alternatives, the scores in
     // the evidence): picked in one pass, not by sorting every intent, which at a hundred times
     // the knowledge cost more than the rest of the match.
@@ -518,6 +548,9 @@ public struct Matcher: Sendable {
     // told what to do") is read by the classifier only when it is all but sure.
     if !scan.denied.isEmpty, scan.cues.isEmpty, probability < settings.deniedRiskThreshold { probability = 0 }
     evidence.riskProbability = (probability * 1000).rounded() / 1000
+    // A denied risk with no cue is not raised by a nearest example of risk either ("she's not
+    // suicidal, just sick of being told what to do" shares "sick" with an overdose).
+    if !scan.denied.isEmpty, scan.cues.isEmpty { riskByExample = false }
     let best = ranked.first
     let answersUnknown = !english || noiseWins || (best?.element.total ?? 0) < settings.threshold
     if safetyIndex != nil, let tier = tier(
@@ -660,7 +693,7 @@ public struct Matcher: Sendable {
   }
 
   /// Scores every intent for the tokens, through the inverted index.
-  func score(_ tokens: [Token]) -> [Score] {
+  func score(_ tokens: [Token], gramTokens: [Token]) -> [Score] {
     var found: [(id: Int, order: Int, weight: Double)] = []
     var unseen = 0.0
     // A local, so the closure below captures the table alone and not a copy of the matcher.
@@ -695,7 +728,10 @@ public struct Matcher: Sendable {
     norm += unseen * (settings.unseenWeight * maximumIDF) * (settings.unseenWeight * maximumIDF)
     norm = sqrt(norm)
     var scores = scratch.takeScores(count: intentIDs.count)
-    guard norm > 0 else { return scores }
+    guard norm > 0 else {
+      blend(&scores, query: [], gramTokens: gramTokens)
+      return scores
+    }
 
     // A buffer with a slot per example, taken from a pool and handed back zeroed where it was
     // touched: clearing one for every match would cost as much as the knowledge is large.
@@ -743,16 +779,70 @@ public struct Matcher: Sendable {
     let w = settings.nearestWeight
     for index in scores.indices {
       scores[index].similarity = w * scores[index].nearestCosine + (1 - w) * scores[index].centroid
-      scores[index].total = scores[index].similarity
     }
-    if settings.linearWeight > 0 {
-      let probabilities = index.linear.probabilities(weighted.map { ($0.0, $0.1 / norm) })
-      let l = settings.linearWeight
-      for index in scores.indices {
-        scores[index].total = (1 - l) * scores[index].similarity + l * probabilities[index]
-      }
-    }
+    blend(&scores, query: weighted.map { ($0.0, $0.1 / norm) }, gramTokens: gramTokens)
     return scores
+  }
+
+  /// Whether scores would turn a line away: `unknown` first, or nothing over the threshold.
+  func readsAsUnknown(_ scores: [Score]) -> Bool {
+    let safetyIndex = self.safetyIndex
+    guard let first = Self.best(scores, count: 1, where: { $0 != safetyIndex }).first else { return true }
+    return noiseIndices.contains(first.offset) || first.element.total < settings.threshold
+  }
+
+  /// A long description the whole of which reads as `unknown` is read again a few clauses at
+  /// a time, and each intent keeps its best reading, whole or in part: the sign buried in a
+  /// paragraph of session detail ("... and then he just talked over me the whole time ...") is
+  /// not lost among the words around it. Only then: a clause of detail read alone would often
+  /// outweigh the reading of the whole ("we went over the calendar" alone is sidetracking).
+  /// `unknown` and `safety-risk` keep the whole line's scores: a part can raise an intent,
+  /// never the noise that would turn the line away, and risk has its own screen and classifier.
+  func raiseBySegments(_ scores: inout [Score], _ tokens: [Token], denied: [Range<Int>]) {
+    for segment in Self.segments(tokens) {
+      let part = Array(tokens[segment])
+      let gramPart = denied.isEmpty ? part : segment.filter { position in !denied.contains { $0.contains(position) } }.map { tokens[$0] }
+      var partScores = score(part, gramTokens: gramPart)
+      for intent in scores.indices where intent != safetyIndex && !noiseIndices.contains(intent) && partScores[intent].total > scores[intent].total {
+        scores[intent] = partScores[intent]
+      }
+      scratch.give(&partScores)
+    }
+  }
+
+  /// The parts a long line is read in: runs of whole clauses of at least `segmentTokens`
+  /// tokens (a short last run joins the one before); none for a line shorter than
+  /// `segmentMinimum` tokens or of a single part.
+  static func segments(_ tokens: [Token], segmentTokens: Int = 10, segmentMinimum: Int = 20) -> [Range<Int>] {
+    guard tokens.count >= segmentMinimum else { return [] }
+    var found: [Range<Int>] = []
+    var start = 0
+    for position in 1..<tokens.count where tokens[position].clause != tokens[position - 1].clause && position - start >= segmentTokens {
+      found.append(start..<position)
+      start = position
+    }
+    if tokens.count - start >= segmentTokens / 2 || found.isEmpty {
+      found.append(start..<tokens.count)
+    } else {
+      found[found.count - 1] = found[found.count - 1].lowerBound..<tokens.count
+    }
+    return found.count > 1 ? found : []
+  }
+
+  /// Sets each intent's total: its similarity, blended with the two regressions' probabilities
+  /// (the stems' on the unit query vector, the grams' on the tokens) by their weights.
+  func blend(_ scores: inout [Score], query: [(id: Int, value: Double)], gramTokens: [Token]) {
+    let l = settings.linearWeight
+    let g = settings.gramWeight
+    for index in scores.indices { scores[index].total = (1 - l - g) * scores[index].similarity }
+    if l > 0, !query.isEmpty {
+      let probabilities = index.linear.probabilities(query)
+      for index in scores.indices { scores[index].total += l * probabilities[index] }
+    }
+    if g > 0 {
+      let probabilities = index.grams.probabilities(gramTokens)
+      for index in scores.indices { scores[index].total += g * probabilities[index] }
+    }
   }
 
   /// The input's words that weigh most toward an intent.

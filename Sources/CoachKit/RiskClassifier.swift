@@ -104,10 +104,12 @@ public struct RiskClassifier: Sendable, Equatable {
 
   // MARK: Features
 
-  /// FNV-1a over a kind byte and the bytes given, folded into the table (two parts are joined
-  /// by a space). Not variadic: a variadic call builds an array, and this runs for every
-  /// character n-gram of every line.
-  @inline(__always) static func hash(_ kind: UInt8, _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>? = nil) -> Int32 {
+  /// FNV-1a over a kind byte and the bytes given, folded into a table of `2^bits` slots (two
+  /// parts are joined by a space). Not variadic: a variadic call builds an array, and this runs
+  /// for every character n-gram of every line.
+  @inline(__always) static func hash(
+    _ kind: UInt8, _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>? = nil, bits: Int = bits
+  ) -> Int32 {
     var hash: UInt32 = 2_166_136_261
     hash = (hash ^ UInt32(kind)) &* 16_777_619
     for byte in first { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
@@ -115,7 +117,7 @@ public struct RiskClassifier: Sendable, Equatable {
       hash = (hash ^ 32) &* 16_777_619
       for byte in second { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
     }
-    return Int32(bitPattern: hash & UInt32(slotCount - 1))
+    return Int32(bitPattern: hash & UInt32((1 << bits) - 1))
   }
 
   /// The slot of a kind byte alone.
@@ -130,20 +132,27 @@ public struct RiskClassifier: Sendable, Equatable {
     word.withUTF8 { word in
       slots.append(hash(token.negated ? UInt8(ascii: "!") : UInt8(ascii: "w"), word))
       guard word.count <= 40 else { return }
-      // "<word>", so the grams at its edges differ from those inside.
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + 2) { padded in
-        padded[0] = UInt8(ascii: "<")
-        for index in word.indices { padded[index + 1] = word[index] }
-        padded[word.count + 1] = UInt8(ascii: ">")
-        let all = UnsafeBufferPointer(padded)
-        for length in 3...5 where length <= all.count {
-          for start in 0...(all.count - length) {
-            slots.append(hash(UInt8(ascii: "0") + UInt8(length), UnsafeBufferPointer(rebasing: all[start..<start + length])))
-          }
+      grams(of: word, bits: bits) { slots.append($0) }
+    }
+    stem.withUTF8 { slots.append(hash(UInt8(ascii: "s"), $0)) }
+  }
+
+  /// The slots of a word's character n-grams of the lengths given, padded as "<word>" so the
+  /// grams at its edges differ from those inside.
+  @inline(__always) static func grams(
+    of word: UnsafeBufferPointer<UInt8>, lengths: ClosedRange<Int> = 3...5, bits: Int, _ body: (Int32) -> Void
+  ) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + 2) { padded in
+      padded[0] = UInt8(ascii: "<")
+      for index in word.indices { padded[index + 1] = word[index] }
+      padded[word.count + 1] = UInt8(ascii: ">")
+      let all = UnsafeBufferPointer(padded)
+      for length in lengths where length <= all.count {
+        for start in 0...(all.count - length) {
+          body(hash(UInt8(ascii: "0") + UInt8(length), UnsafeBufferPointer(rebasing: all[start..<start + length]), bits: bits))
         }
       }
     }
-    stem.withUTF8 { slots.append(hash(UInt8(ascii: "s"), $0)) }
   }
 
   /// The slot of two neighbouring tokens' stems ("to die"), or of a clause break between them.

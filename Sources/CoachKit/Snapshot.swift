@@ -6,7 +6,7 @@
 /// but the last), which are ASCII.
 enum Snapshot {
   /// The first bytes of a snapshot; the number changes whenever the layout does.
-  static let magic = "coach-snapshot 11\n"
+  static let magic = "coach-snapshot 12\n"
 
   /// Writes values in the snapshot's encoding.
   struct Writer {
@@ -271,13 +271,32 @@ enum Snapshot {
       out.packed(postings.targets)
       out.packed(postings.weights)
     }
-    out.number(index.linear.classCount)
-    out.packed(index.linear.pairs.ends)
-    out.packed(index.linear.pairs.targets)
-    out.packed(index.linear.weights)
-    out.packed([index.linear.step])
-    out.packed(index.linear.bias)
+    write(index.linear, to: &out)
+    write(index.grams.linear, to: &out)
     out.doubles(index.builtWith)
+  }
+
+  private static func write(_ linear: LinearModel, to out: inout Writer) {
+    out.number(linear.classCount)
+    out.packed(linear.pairs.ends)
+    out.packed(linear.pairs.targets)
+    out.packed(linear.weights)
+    out.packed([linear.step])
+    out.packed(linear.bias)
+  }
+
+  /// A regression read where it lies, or nil when its columns do not fit `classCount` intents
+  /// and `featureCount` features.
+  private static func readLinear(_ reader: inout Reader, classCount intentCount: Int, featureCount: Int) -> LinearModel? {
+    let classCount = reader.count()
+    let pairs = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: Packed([]))
+    let weights: Packed<Int16> = reader.packed()
+    let step = (reader.packed() as Packed<Float>).first ?? 0
+    let bias = Array(reader.packed() as Packed<Float>)
+    guard !reader.failed, classCount == intentCount, bias.count == intentCount, weights.isEmpty || weights.count == pairs.targets.count,
+      pairs.ends.isEmpty || pairs.ends.count == featureCount
+    else { return nil }
+    return LinearModel(classCount: classCount, pairs: pairs, weights: weights, step: step, bias: bias)
   }
 
   /// The index, or nil when its parts do not fit together or with the table. Only their shapes
@@ -288,22 +307,16 @@ enum Snapshot {
     let frequency: Packed<Int32> = reader.packed()
     let examples = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: reader.packed())
     let centroids = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: reader.packed())
-    let classCount = reader.count()
-    let pairs = Matcher.Postings(ends: reader.packed(), targets: reader.packed(), weights: Packed([]))
-    let weights: Packed<Int16> = reader.packed()
-    let step = (reader.packed() as Packed<Float>).first ?? 0
-    let bias = Array(reader.packed() as Packed<Float>)
+    guard let linear = readLinear(&reader, classCount: table.count, featureCount: features.count),
+      let grams = readLinear(&reader, classCount: table.count, featureCount: GramModel.slotCount)
+    else { return nil }
     let builtWith = reader.doubles()
-    let intentCount = table.count
     guard !reader.failed, frequency.count == features.count,
-      fits(examples, features: features.count), fits(centroids, features: features.count),
-      classCount == intentCount, bias.count == intentCount, weights.isEmpty || weights.count == pairs.targets.count,
-      pairs.ends.count == features.count
+      fits(examples, features: features.count), fits(centroids, features: features.count)
     else { return nil }
     return Matcher.Index(
       features: features, documentFrequency: frequency, examplePostings: examples, centroidPostings: centroids,
-      vocabulary: Vocabulary(table: words), linear: LinearModel(classCount: classCount, pairs: pairs, weights: weights, step: step, bias: bias),
-      builtWith: builtWith)
+      vocabulary: Vocabulary(table: words), linear: linear, grams: GramModel(linear: grams), builtWith: builtWith)
   }
 
   private static func write(_ strings: StringTable, to out: inout Writer) {

@@ -65,7 +65,11 @@ import CoachKnowledge
     #expect(evaluation.rejection >= 0.90)
     #expect(evaluation.acceptance >= 0.95)
     #expect(evaluation.riskRecall == 1)
-    #expect(evaluation.falseAlarms.isEmpty)
+    // Issue 12's floor for ordinary lines: at most 1% answered with a safety screen. (The one
+    // today, "the mom keeps saying she has no choice", is a `possible` screen on feeling
+    // trapped, which the classifier learned from the writers' examples.)
+    let ordinary = evaluation.outcomes.filter { !$0.sample.isRisk }.count
+    #expect(Double(evaluation.falseAlarms.count) <= 0.01 * Double(ordinary), "\(evaluation.falseAlarms.map(\.sample.text))")
   }
 
   /// The floors of issue 3.

@@ -26,13 +26,16 @@ final class Workload: @unchecked Sendable {
     inputs = Self.labelledSentences()
   }
 
-  /// The matcher's settings at a size. Above the shipped size the logistic regression trains
+  /// The matcher's settings at a size. Above the shipped size the logistic regressions train
   /// one pass instead of twenty: a model of the same shape (one weight per feature and intent
   /// that occur together), so matching costs what it would, in seconds of set-up instead of
   /// minutes. Its softmax over every intent makes training grow with examples × intents.
   static func settings(scale: Int) -> Matcher.Settings {
     var settings = Matcher.Settings()
-    if scale > 1 { settings.linearEpochs = 1 }
+    if scale > 1 {
+      settings.linearEpochs = 1
+      settings.gramEpochs = 1
+    }
     return settings
   }
 
