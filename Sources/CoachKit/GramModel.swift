@@ -37,7 +37,7 @@ struct GramModel: Sendable, Equatable {
     var users = [[Int32]](repeating: [], count: Self.slotCount)
     for (slots, intent) in slotted {
       for family in [slots.words, slots.grams] {
-        for slot in family where users[Int(slot)].last != Int32(intent) && !users[Int(slot)].contains(Int32(intent)) {
+        for slot in family where !users[Int(slot)].contains(Int32(intent)) {
           users[Int(slot)].append(Int32(intent))
         }
       }

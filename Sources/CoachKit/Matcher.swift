@@ -509,7 +509,7 @@ public struct Matcher: Sendable {
 
     // The gram model reads every word but the denied ones, function words included, as the
     // baseline it follows does.
-    let gramTokens = scan.denied.isEmpty ? corrected : corrected.indices.filter { position in !scan.denied.contains { $0.contains(position) } }.map { corrected[$0] }
+    let gramTokens = Self.outside(scan.denied, corrected)
     var scores = score(corrected, gramTokens: gramTokens)
     defer { scratch.give(&scores) }
     if readsAsUnknown(scores) { raiseBySegments(&scores, corrected, denied: scan.denied) }
@@ -539,7 +539,7 @@ public struct Matcher: Sendable {
 
     // The classifier reads the line without what a screening note denied ("no SI, just won't
     // talk"): the denied words say nothing of risk now.
-    let undenied = scan.denied.isEmpty ? tokens : tokens.indices.filter { position in !scan.denied.contains { $0.contains(position) } }.map { tokens[$0] }
+    let undenied = Self.outside(scan.denied, tokens)
     // On a line of a word or two the classifier has too little to go on ("lol", "hostile
     // client"): the screen's cues read those.
     let contentWords = undenied.lazy.filter { !$0.isStopword }.count
@@ -784,6 +784,13 @@ public struct Matcher: Sendable {
     return scores
   }
 
+  /// The tokens (of `range`, or all) that stand outside every denied range.
+  static func outside(_ denied: [Range<Int>], _ tokens: [Token], within range: Range<Int>? = nil) -> [Token] {
+    let range = range ?? tokens.indices
+    guard !denied.isEmpty else { return Array(tokens[range]) }
+    return range.filter { position in !denied.contains { $0.contains(position) } }.map { tokens[$0] }
+  }
+
   /// Whether scores would turn a line away: `unknown` first, or nothing over the threshold.
   func readsAsUnknown(_ scores: [Score]) -> Bool {
     let safetyIndex = self.safetyIndex
@@ -801,7 +808,7 @@ public struct Matcher: Sendable {
   func raiseBySegments(_ scores: inout [Score], _ tokens: [Token], denied: [Range<Int>]) {
     for segment in Self.segments(tokens) {
       let part = Array(tokens[segment])
-      let gramPart = denied.isEmpty ? part : segment.filter { position in !denied.contains { $0.contains(position) } }.map { tokens[$0] }
+      let gramPart = Self.outside(denied, tokens, within: segment)
       var partScores = score(part, gramTokens: gramPart)
       for intent in scores.indices where intent != safetyIndex && !noiseIndices.contains(intent) && partScores[intent].total > scores[intent].total {
         scores[intent] = partScores[intent]
